@@ -1,0 +1,30 @@
+// The one model every serializer renders: a feed's metadata and its items, already selected, ordered and made safe.
+import type { ArticleRecord, Person } from "../store/kvLayout.ts";
+
+export type FeedFormat = "rss" | "atom" | "json";
+
+/** Absolute, canonical URLs of one scope's feeds and HTML page (never with query parameters). */
+export interface FeedLinks {
+	html: string;
+	rss: string;
+	atom: string;
+	json: string;
+}
+
+export interface FeedModel {
+	/** Stable feed id (Atom <id>): the canonical URL of the scope's HTML page. */
+	id: string;
+	title: string;
+	description: string;
+	language: string;
+	copyright: string;
+	icon?: string;
+	author: Person;
+	links: FeedLinks;
+	/** Epoch ms of the newest change to what this feed shows: RSS lastBuildDate, Atom updated, HTTP Last-Modified. */
+	updated: number;
+	/** Minutes, for RSS <ttl>; matches the HTTP max-age. */
+	ttlMinutes: number;
+	/** Items newest first. Text already NFC and stripped of XML-forbidden characters. */
+	items: ArticleRecord[];
+}

@@ -1,0 +1,125 @@
+// What lives in Workers KV: key names and the JSON shapes that sync writes and the Worker reads back.
+//
+// Layout (content-addressed, so a sync can be interrupted anywhere and readers still see one whole version):
+//   head                 -> Head: the one small, mutable value; switching it publishes a new version.
+//   manifest:<hash>      -> Manifest: every article's index entry, the site settings, per-scope change times.
+//   article:<hash>       -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
+// Sync writes records, then the manifest, then head, and only then deletes what no manifest lists.
+
+export const HEAD_KEY = "head";
+export const MANIFEST_PREFIX = "manifest:";
+export const ARTICLE_PREFIX = "article:";
+
+export const manifestKey = (hash: string): string => `${MANIFEST_PREFIX}${hash}`;
+export const articleKey = (hash: string): string => `${ARTICLE_PREFIX}${hash}`;
+
+/** The pointer to the published version. Small on purpose: a 304 reads this and nothing else. */
+export interface Head {
+	/** Hash of the published manifest (key = manifestKey(manifest)). */
+	manifest: string;
+	/** Milliseconds since the epoch when this version was synced; only ever grows, so a stale read can be told apart. */
+	version: number;
+}
+
+export interface Person {
+	name: string;
+	email?: string;
+	url?: string;
+}
+
+/** An author as it appears on an article: a person plus the slug of their scoped feed. */
+export interface AuthorRef extends Person {
+	slug: string;
+}
+
+export interface TagRef {
+	name: string;
+	slug: string;
+}
+
+export interface ImageRef {
+	/** Absolute URL. */
+	url: string;
+	/** MIME type, e.g. image/jpeg, derived at sync time from the file extension. */
+	type: string;
+	alt?: string;
+	caption?: string;
+	credit?: string;
+	width?: number;
+	height?: number;
+}
+
+/** Site settings from content/site.yaml, validated by sync, with the base URL resolved for the target (local or remote). */
+export interface SiteSettings {
+	title: string;
+	description: string;
+	/** BCP 47 language tag, e.g. "vi". */
+	language: string;
+	/** Absolute, no trailing slash, e.g. "http://localhost:8787". */
+	baseUrl: string;
+	author: Person;
+	copyright: string;
+	/** Absolute URL of a square icon, if any. */
+	icon?: string;
+	itemsPerFeed: number;
+	/** IANA zone used for date-only front matter values, e.g. "Asia/Ho_Chi_Minh". */
+	timeZone: string;
+}
+
+/** One rendered article, everything a feed item or article page needs. All text is NFC; all URLs are absolute. */
+export interface ArticleRecord {
+	/** Stable id: front matter `id`, else derived from the file name. Never from the title. */
+	id: string;
+	slug: string;
+	title: string;
+	/** Where the item links: `canonical` when given, else `${baseUrl}/articles/${slug}`. */
+	url: string;
+	canonical?: string;
+	/** RFC 3339 with the offset as written, e.g. "2023-08-15T09:00:00+07:00". */
+	published: string;
+	updated?: string;
+	/** Plain text. */
+	summary: string;
+	/** Sanitised HTML with absolute URLs. */
+	contentHtml: string;
+	tags: TagRef[];
+	authors: AuthorRef[];
+	image?: ImageRef;
+}
+
+/** The manifest's entry for one article: enough to select, order and validate a feed without reading records. */
+export interface ArticleEntry {
+	id: string;
+	slug: string;
+	/** Hash of the ArticleRecord; its key is articleKey(record). */
+	record: string;
+	/** Epoch milliseconds of `published`. */
+	published: number;
+	/** Epoch milliseconds of `updated ?? published`. */
+	modified: number;
+	tags: string[];
+	authors: string[];
+}
+
+/** Scope keys: "" is the whole collection, "tags/<slug>" and "authors/<slug>" the scoped feeds. They are the URL prefixes too. */
+export type ScopeKey = string;
+
+export interface ScopeState {
+	/** Epoch ms of the newest change to what the scope showed as of the sync, deletions included. */
+	changed: number;
+	/** Hash of the record hashes the scope showed at sync time, in order; sync compares it to detect changes. */
+	fingerprint: string;
+}
+
+export interface Manifest {
+	site: SiteSettings;
+	/** Hash of `site`, so validators change when the settings do. */
+	siteHash: string;
+	/** Every non-draft article, future-dated included, newest `published` first (ties: id ascending). */
+	articles: ArticleEntry[];
+	/** Tag slug -> display name. */
+	tags: Record<string, string>;
+	/** Author slug -> person. */
+	authors: Record<string, Person>;
+	scopes: Record<ScopeKey, ScopeState>;
+}
