@@ -1,4 +1,5 @@
-// Two test projects: `worker` runs inside workerd against real local KV; `node` covers the sync CLI, which runs on Node.
+// Two test projects: `worker` runs the real Worker inside workerd against local KV;
+// `node` covers what runs on Node (the sync CLI, serializer validation with jing, end-to-end runs through Miniflare).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -7,10 +8,16 @@ export default defineConfig({
 		projects: [
 			{
 				plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
-				test: { name: "worker", include: ["test/**/*.test.ts"], exclude: ["test/sync/**"] },
+				test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
 			},
 			{
-				test: { name: "node", include: ["test/sync/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+				test: {
+					name: "node",
+					include: ["test/**/*.test.ts"],
+					exclude: ["test/worker/**"],
+					environment: "node",
+					testTimeout: 120_000,
+				},
 			},
 		],
 	},
