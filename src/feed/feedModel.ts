@@ -1,7 +1,15 @@
 // The one model every serializer renders: a feed's metadata and its items, already selected, ordered and made safe.
-import type { ArticleRecord, Person } from "../store/kvLayout.ts";
+import type { ArticleRecord, Person, ScopeKey } from "../store/kvLayout.ts";
 
 export type FeedFormat = "rss" | "atom" | "json";
+
+/** Which part of the collection a feed shows. `key` is "" for everything, else "tags/<slug>" or "authors/<slug>". */
+export interface FeedScope {
+	key: ScopeKey;
+	kind: "all" | "tag" | "author";
+	/** Display name of the tag or author; absent for "all". */
+	name?: string;
+}
 
 /** Absolute, canonical URLs of one scope's feeds and HTML page (never with query parameters). */
 export interface FeedLinks {
@@ -23,6 +31,8 @@ export interface FeedModel {
 	links: FeedLinks;
 	/** Epoch ms of the newest change to what this feed shows: RSS lastBuildDate, Atom updated, HTTP Last-Modified. */
 	updated: number;
+	/** WebSub hub URL, when the site configures one. */
+	hub?: string;
 	/** Minutes, for RSS <ttl>; matches the HTTP max-age. */
 	ttlMinutes: number;
 	/** Items newest first. Text already NFC and stripped of XML-forbidden characters. */

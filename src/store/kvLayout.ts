@@ -62,6 +62,8 @@ export interface SiteSettings {
 	/** Absolute URL of a square icon, if any. */
 	icon?: string;
 	itemsPerFeed: number;
+	/** WebSub hub URL, optional; feeds then carry rel="hub" links. */
+	hub?: string;
 	/** IANA zone used for date-only front matter values, e.g. "Asia/Ho_Chi_Minh". */
 	timeZone: string;
 }
@@ -70,6 +72,9 @@ export interface SiteSettings {
 export interface ArticleRecord {
 	/** Stable id: front matter `id`, else derived from the file name. Never from the title. */
 	id: string;
+	/** Globally unique, absolute IRI for feed ids/guids: `id` itself when it is an absolute URI, else
+	 * `urn:uuid:` + UUIDv5 of (production base URL + "/" + id), so it is the same locally and in production. */
+	guid: string;
 	slug: string;
 	title: string;
 	/** Where the item links: `canonical` when given, else `${baseUrl}/articles/${slug}`. */
