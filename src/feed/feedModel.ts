@@ -35,6 +35,8 @@ export interface FeedModel {
 	hub?: string;
 	/** Minutes, for RSS <ttl>; matches the HTTP max-age. */
 	ttlMinutes: number;
+	/** IRI naming the site's tag taxonomy (`${baseUrl}/tags/`): RSS category domain, Atom category scheme. */
+	tagScheme: string;
 	/** Items newest first. Text already NFC and stripped of XML-forbidden characters. */
 	items: ArticleRecord[];
 }

@@ -1,0 +1,54 @@
+// Builds the feed model for one scope from the manifest's site settings and the already selected records.
+import type { ArticleRecord, Manifest } from "../store/kvLayout.ts";
+import { safeText } from "../text/safeText.ts";
+import type { FeedLinks, FeedModel, FeedScope } from "./feedModel.ts";
+import { safeArticle, safePerson } from "./safeArticle.ts";
+import { safeUrl } from "./safeUrl.ts";
+
+export interface FeedModelInput {
+	manifest: Manifest;
+	scope: FeedScope;
+	/** The scope's visible records, newest first, already limited to the feed's length. */
+	items: ArticleRecord[];
+	/** Epoch ms of the newest change to what the feed shows. */
+	updated: number;
+	ttlMinutes: number;
+}
+
+/** Canonical URLs of a scope: its HTML page and its three feeds, all on the site's base URL. */
+export function feedLinks(baseUrl: string, scopeKey: string): FeedLinks {
+	const prefix = scopeKey ? `${baseUrl}/${scopeKey}/` : `${baseUrl}/`;
+	return {
+		html: safeUrl(scopeKey ? `${baseUrl}/${scopeKey}` : `${baseUrl}/`),
+		rss: safeUrl(`${prefix}rss.xml`),
+		atom: safeUrl(`${prefix}atom.xml`),
+		json: safeUrl(`${prefix}feed.json`),
+	};
+}
+
+function scopeTitle(siteTitle: string, scope: FeedScope): string {
+	if (scope.kind === "all") return siteTitle;
+	return `${siteTitle} — ${scope.name ?? scope.key}`;
+}
+
+/** The one model all three serializers render. Every string in it has been through safeText (URLs: safeUrl). */
+export function buildFeedModel(input: FeedModelInput): FeedModel {
+	const { site } = input.manifest;
+	const links = feedLinks(site.baseUrl, input.scope.key);
+	const model: FeedModel = {
+		id: links.html,
+		title: safeText(scopeTitle(site.title, input.scope)),
+		description: safeText(site.description),
+		language: safeText(site.language),
+		copyright: safeText(site.copyright),
+		author: safePerson(site.author),
+		links,
+		updated: input.updated,
+		ttlMinutes: input.ttlMinutes,
+		tagScheme: safeUrl(`${site.baseUrl}/tags/`),
+		items: input.items.map(safeArticle),
+	};
+	if (site.icon !== undefined) model.icon = safeUrl(site.icon);
+	if (site.hub !== undefined) model.hub = safeUrl(site.hub);
+	return model;
+}

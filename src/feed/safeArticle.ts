@@ -1,0 +1,51 @@
+// Passes every string of an article record (and of a person) through safeText, so any format can carry it;
+// URLs also get their ASCII serialisation (safeUrl).
+import type { ArticleRecord, AuthorRef, ImageRef, Person, TagRef } from "../store/kvLayout.ts";
+import { safeText } from "../text/safeText.ts";
+import { safeUrl } from "./safeUrl.ts";
+
+/** A copy of the person with every string made safe; absent optionals stay absent. */
+export function safePerson(person: Person): Person {
+	const safe: Person = { name: safeText(person.name) };
+	if (person.email !== undefined) safe.email = safeText(person.email);
+	if (person.url !== undefined) safe.url = safeUrl(person.url);
+	return safe;
+}
+
+function safeAuthor(author: AuthorRef): AuthorRef {
+	return { ...safePerson(author), slug: safeText(author.slug) };
+}
+
+function safeTag(tag: TagRef): TagRef {
+	return { name: safeText(tag.name), slug: safeText(tag.slug) };
+}
+
+function safeImage(image: ImageRef): ImageRef {
+	const safe: ImageRef = { url: safeUrl(image.url), type: safeText(image.type) };
+	if (image.alt !== undefined) safe.alt = safeText(image.alt);
+	if (image.caption !== undefined) safe.caption = safeText(image.caption);
+	if (image.credit !== undefined) safe.credit = safeText(image.credit);
+	if (image.width !== undefined) safe.width = image.width;
+	if (image.height !== undefined) safe.height = image.height;
+	return safe;
+}
+
+/** A copy of the record with every string made safe (NFC, no XML-forbidden characters, no lone surrogates). */
+export function safeArticle(record: ArticleRecord): ArticleRecord {
+	const safe: ArticleRecord = {
+		id: safeText(record.id),
+		guid: safeUrl(record.guid),
+		slug: safeText(record.slug),
+		title: safeText(record.title),
+		url: safeUrl(record.url),
+		published: safeText(record.published),
+		summary: safeText(record.summary),
+		contentHtml: safeText(record.contentHtml),
+		tags: record.tags.map(safeTag),
+		authors: record.authors.map(safeAuthor),
+	};
+	if (record.canonical !== undefined) safe.canonical = safeUrl(record.canonical);
+	if (record.updated !== undefined) safe.updated = safeText(record.updated);
+	if (record.image !== undefined) safe.image = safeImage(record.image);
+	return safe;
+}

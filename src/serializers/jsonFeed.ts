@@ -1,0 +1,49 @@
+// JSON Feed 1.1, written directly: the `feed` library only knows 1.0. Absent optionals are omitted, never null.
+import type { FeedModel } from "../feed/feedModel.ts";
+import type { ArticleRecord, Person } from "../store/kvLayout.ts";
+
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+
+interface JsonFeedAuthor {
+	name: string;
+	url?: string;
+}
+
+function jsonAuthor(person: Person): JsonFeedAuthor {
+	// JSON Feed authors have no email field; the spec allows a mailto: URL when there is no web page.
+	const url = person.url ?? (person.email ? `mailto:${person.email}` : undefined);
+	return url ? { name: person.name, url } : { name: person.name };
+}
+
+function jsonItem(record: ArticleRecord): Record<string, unknown> {
+	const item: Record<string, unknown> = {
+		id: record.guid,
+		url: record.url,
+		title: record.title,
+		content_html: record.contentHtml,
+		summary: record.summary,
+	};
+	if (record.image) item.image = record.image.url;
+	item.date_published = record.published;
+	item.date_modified = record.updated ?? record.published;
+	if (record.authors.length > 0) item.authors = record.authors.map(jsonAuthor);
+	if (record.tags.length > 0) item.tags = record.tags.map((tag) => tag.name);
+	return item;
+}
+
+/** Renders the model as JSON Feed 1.1. The same model always gives the same bytes. */
+export function renderJsonFeed(model: FeedModel): string {
+	const feed: Record<string, unknown> = {
+		version: JSON_FEED_VERSION,
+		title: model.title,
+		home_page_url: model.links.html,
+		feed_url: model.links.json,
+		description: model.description,
+		language: model.language,
+	};
+	if (model.icon) feed.icon = model.icon;
+	feed.authors = [jsonAuthor(model.author)];
+	if (model.hub) feed.hubs = [{ type: "WebSub", url: model.hub }];
+	feed.items = model.items.map(jsonItem);
+	return JSON.stringify(feed);
+}
