@@ -1,0 +1,52 @@
+// Bundles a Worker entry exactly as `wrangler deploy` would (dry run: nothing leaves the machine) and reads its config.
+import { execFileSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { unstable_readConfig } from "wrangler";
+
+export const OFFLINE_ENV = {
+	...process.env,
+	WRANGLER_SEND_METRICS: "false",
+	CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
+const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
+
+export interface WorkerConfig {
+	compatibilityDate: string;
+	compatibilityFlags: string[];
+	/** Binding name -> namespace id, as wrangler.toml declares them (local state is keyed by the id). */
+	kvNamespaces: Record<string, string>;
+}
+
+export function readWorkerConfig(): WorkerConfig {
+	const config = unstable_readConfig({ config: "wrangler.toml" });
+	if (!config.compatibility_date) throw new Error("wrangler.toml: compatibility_date is missing");
+	return {
+		compatibilityDate: config.compatibility_date,
+		compatibilityFlags: config.compatibility_flags ?? [],
+		kvNamespaces: Object.fromEntries(
+			config.kv_namespaces.map((namespace: { binding: string; id?: string }) => [
+				namespace.binding,
+				namespace.id ?? "",
+			]),
+		),
+	};
+}
+
+/** Returns the path of the bundled module. `entry` defaults to wrangler.toml's `main` (the real app). */
+export function buildBundle(outDir: string, entry?: string): string {
+	rmSync(outDir, { recursive: true, force: true });
+	const args = [WRANGLER, "deploy", "--dry-run", "--outdir", outDir];
+	if (entry) args.push(entry);
+	try {
+		execFileSync(process.execPath, args, { env: OFFLINE_ENV, encoding: "utf8", stdio: "pipe" });
+	} catch (error) {
+		const failed = error as { stdout?: string; stderr?: string };
+		throw new Error(`bundling ${entry ?? "the app"} failed:\n${failed.stdout ?? ""}${failed.stderr ?? ""}`);
+	}
+	// Wrangler names the output after the entry (index.js for the app, kvProbe.js for bench/workers/kvProbe.ts).
+	const modules = readdirSync(outDir).filter((name) => name.endsWith(".js"));
+	if (modules.length !== 1)
+		throw new Error(`bundling ${entry ?? "the app"} gave ${modules.length} modules in ${outDir}`);
+	return resolve(join(outDir, modules[0] as string));
+}

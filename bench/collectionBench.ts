@@ -1,0 +1,101 @@
+// Loads one synced collection: for each feed, the ceiling, then a 304, a cached 200 and an uncached 200 from the app.
+import { type FeedPath, uncachedPath } from "./feedPaths.ts";
+import { coldReads, type KvOps, type PathReads, pathReads } from "./kvReads.ts";
+import { type LoadResult, type LoadSettings, measureLoad } from "./loadTest.ts";
+
+export interface Origins {
+	app: string;
+	ceiling: string;
+	kvProbe: string;
+}
+
+export interface PathLoad {
+	feed: FeedPath;
+	bodyBytes: number;
+	/** Body bytes of the uncached variant (same items, distinct cache key). */
+	uncachedBodyBytes: number;
+	etag: string;
+	/** The ceiling Worker with this feed's body. */
+	ceiling: LoadResult;
+	revalidate: LoadResult;
+	cached: LoadResult;
+	uncached: LoadResult;
+	reads: PathReads;
+}
+
+export interface CollectionLoad {
+	/** The ceiling Worker answering a conditional GET with a bodiless 304. */
+	ceiling304: LoadResult;
+	/** KV operations of the first request a fresh isolate serves (GET of the first feed). */
+	coldReads: KvOps;
+	paths: PathLoad[];
+}
+
+async function firstResponse(url: string): Promise<{ body: ArrayBuffer; etag: string; contentType: string }> {
+	const response = await fetch(url);
+	const body = await response.arrayBuffer();
+	if (response.status !== 200) throw new Error(`${url}: expected 200, got ${response.status}`);
+	const etag = response.headers.get("etag");
+	if (!etag) throw new Error(`${url}: no ETag, so there is nothing to revalidate with`);
+	return { body, etag, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
+}
+
+async function registerCeilingBody(ceiling: string, path: string, body: ArrayBuffer, contentType: string) {
+	const response = await fetch(`${ceiling}${path}`, {
+		method: "PUT",
+		body,
+		headers: { "content-type": contentType },
+	});
+	if (response.status !== 204)
+		throw new Error(`ceiling did not take the body for ${path}: ${response.status}`);
+}
+
+export async function benchCollection(
+	origins: Origins,
+	feeds: FeedPath[],
+	settings: LoadSettings,
+	purgeCache: () => Promise<unknown>,
+	log: (line: string) => void,
+): Promise<CollectionLoad> {
+	const cold = await coldReads(origins.kvProbe, feeds[0]?.path ?? "/rss.xml");
+	const ceiling304 = await measureLoad(
+		{ url: `${origins.ceiling}/`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
+		settings,
+	);
+	log(`  ceiling 304: ${ceiling304.requestsPerSecond.toFixed(0)} req/s`);
+	const paths: PathLoad[] = [];
+	for (const feed of feeds) {
+		const url = `${origins.app}${feed.path}`;
+		const first = await firstResponse(url);
+		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
+		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
+		const ceiling = await measureLoad({ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 }, settings);
+		const revalidate = await measureLoad(
+			{ url, headers: { "if-none-match": first.etag }, expectStatus: 304 },
+			settings,
+		);
+		const cached = await measureLoad({ url, expectStatus: 200 }, settings);
+		const uncached = await measureLoad(
+			{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 },
+			settings,
+		);
+		// Every uncached request stored a copy; drop them so the next case starts from the same cache size.
+		await purgeCache();
+		const reads = await pathReads(origins.kvProbe, feed, first.etag);
+		log(
+			`  ${feed.path}: ${first.body.byteLength} B; ceiling ${ceiling.requestsPerSecond.toFixed(0)}, 304 ${revalidate.requestsPerSecond.toFixed(0)}, cached ${cached.requestsPerSecond.toFixed(0)}, uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
+		);
+		paths.push({
+			feed,
+			bodyBytes: first.body.byteLength,
+			uncachedBodyBytes: uncachedBody.byteLength,
+			etag: first.etag,
+			ceiling,
+			revalidate,
+			cached,
+			uncached,
+			reads,
+		});
+	}
+	return { ceiling304, coldReads: cold, paths };
+}

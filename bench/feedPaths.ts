@@ -1,0 +1,30 @@
+// The feeds the benchmark loads: the three whole-collection feeds and the RSS feed of the generated bench tag.
+import { HEAD_KEY, type Head, type Manifest, manifestKey } from "../src/store/kvLayout.ts";
+import { BENCH_TAG } from "./generateCollection.ts";
+
+export interface FeedPath {
+	/** Short name for the table, e.g. "rss", "tag rss". */
+	label: string;
+	path: string;
+}
+
+/** Finds the bench tag's slug in the published manifest, so the path is whatever slug the sync gave it. */
+export async function feedPaths(articles: KVNamespace): Promise<FeedPath[]> {
+	const head = await articles.get<Head>(HEAD_KEY, "json");
+	if (!head) throw new Error("KV has no head after sync");
+	const manifest = await articles.get<Manifest>(manifestKey(head.manifest), "json");
+	if (!manifest) throw new Error(`KV has no manifest ${head.manifest}`);
+	const slug = Object.entries(manifest.tags).find(([, name]) => name === BENCH_TAG)?.[0];
+	if (!slug) throw new Error(`the manifest has no tag named ${BENCH_TAG}`);
+	return [
+		{ label: "rss", path: "/rss.xml" },
+		{ label: "atom", path: "/atom.xml" },
+		{ label: "json", path: "/feed.json" },
+		{ label: `tag rss`, path: `/tags/${slug}/rss.xml` },
+	];
+}
+
+/** A distinct, normalised `since` per request: each misses the edge cache, and since 1970 it still selects every item. */
+export function uncachedPath(path: string, n: number): string {
+	return `${path}?since=${new Date(n * 1000).toISOString().replace(".000Z", "Z")}`;
+}

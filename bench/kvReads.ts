@@ -1,0 +1,71 @@
+// Counts the KV operations the real app makes per request, through the kvProbe Worker, one request at a time.
+import { HEAD_RECHECK_MS } from "../src/http/cachePolicy.ts";
+import { type FeedPath, uncachedPath } from "./feedPaths.ts";
+
+export interface KvOps {
+	readKeys: number;
+	readCalls: number;
+	lists: number;
+	writes: number;
+}
+
+/** `recheck`: the isolate's head memo has just expired (the most a request can cost once warm); `steady`: right after. */
+export interface KindReads {
+	recheck: KvOps;
+	steady: KvOps;
+}
+
+export interface PathReads {
+	revalidate: KindReads;
+	cached: KindReads;
+	uncached: KindReads;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function probe(
+	url: string,
+	expectStatus: number,
+	headers: Record<string, string> = {},
+): Promise<KvOps> {
+	const response = await fetch(url, { headers });
+	await response.arrayBuffer();
+	if (response.status !== expectStatus)
+		throw new Error(`${url}: expected ${expectStatus}, got ${response.status}`);
+	const count = (name: string) => {
+		const value = response.headers.get(`x-bench-kv-${name}`);
+		if (value === null) throw new Error(`${url}: the kvProbe answered without x-bench-kv-${name}`);
+		return Number(value);
+	};
+	return {
+		readKeys: count("read-keys"),
+		readCalls: count("read-calls"),
+		lists: count("lists"),
+		writes: count("writes"),
+	};
+}
+
+/** The very first request of a fresh isolate: nothing memoised yet. */
+export function coldReads(origin: string, path: string): Promise<KvOps> {
+	return probe(`${origin}${path}`, 200);
+}
+
+let unique = 1_000_000;
+
+async function kindReads(send: () => Promise<KvOps>): Promise<KindReads> {
+	await sleep(HEAD_RECHECK_MS + 100);
+	const recheck = await send();
+	const steady = await send();
+	return { recheck, steady };
+}
+
+export async function pathReads(origin: string, feed: FeedPath, etag: string): Promise<PathReads> {
+	const url = `${origin}${feed.path}`;
+	const uncached = await kindReads(() => probe(`${origin}${uncachedPath(feed.path, unique++)}`, 200));
+	await probe(url, 200);
+	// The edge-cache write may finish after the response (waitUntil); give it time before expecting a hit.
+	await sleep(200);
+	const cached = await kindReads(() => probe(url, 200));
+	const revalidate = await kindReads(() => probe(url, 304, { "if-none-match": etag }));
+	return { revalidate, cached, uncached };
+}

@@ -1,0 +1,47 @@
+// Times one render inside workerd from outside: a request that renders K times against the same request with K=0.
+// workerd stops its clocks while JavaScript runs (a Spectre mitigation), so the Worker cannot time itself.
+
+export interface RenderCost {
+	/** Milliseconds of one render: (median time with K renders - median time with none) / K. */
+	ms: number;
+	/** Length in UTF-16 code units of one rendered feed. */
+	size: number;
+	k: number;
+}
+
+/** How long the K-render request should take: long enough that request overhead and jitter are small beside it. */
+const TARGET_MS = 120;
+const ROUNDS = 7;
+
+async function timed(url: string): Promise<{ ms: number; text: string }> {
+	const start = performance.now();
+	const response = await fetch(url);
+	const text = await response.text();
+	const ms = performance.now() - start;
+	if (!response.ok) throw new Error(`${url}: ${response.status} ${text}`);
+	return { ms, text };
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export async function measureRenderCost(origin: string, format: string, items: number): Promise<RenderCost> {
+	const base = `${origin}/render?format=${format}&items=${items}`;
+	for (let i = 0; i < 3; i++) await timed(`${base}&k=20`);
+	const size = Number((await timed(`${base}&k=1`)).text);
+	const calibrateK = 20;
+	const roughMs = Math.max(
+		((await timed(`${base}&k=${calibrateK}`)).ms - (await timed(`${base}&k=0`)).ms) / calibrateK,
+		0.005,
+	);
+	const k = Math.min(20_000, Math.max(10, Math.round(TARGET_MS / roughMs)));
+	const baseline: number[] = [];
+	const loaded: number[] = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		baseline.push((await timed(`${base}&k=0`)).ms);
+		loaded.push((await timed(`${base}&k=${k}`)).ms);
+	}
+	return { ms: (median(loaded) - median(baseline)) / k, size, k };
+}

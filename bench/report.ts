@@ -1,0 +1,291 @@
+// Turns benchmark results into one table of figures beside their targets, printed and written to BENCHMARKS.md.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { CollectionLoad, PathLoad } from "./collectionBench.ts";
+import type { KeyDiff } from "./kvKeys.ts";
+import type { KindReads } from "./kvReads.ts";
+import type { LoadResult, LoadSettings } from "./loadTest.ts";
+import type { Machine } from "./machine.ts";
+import type { RenderCost } from "./renderCost.ts";
+
+export interface SyncFigures {
+	articles: number;
+	seconds: number;
+	/** Keys written, as the key set proves it (independent of the CLI). */
+	keys?: KeyDiff;
+	/** The CLI's own report, verbatim (last lines). */
+	cliReport: string;
+}
+
+export interface RenderRow {
+	format: string;
+	items: number;
+	library?: RenderCost;
+	floor?: RenderCost;
+}
+
+export interface BenchResults {
+	date: string;
+	machine: Machine;
+	settings: LoadSettings;
+	collections: { articles: number; sync: SyncFigures; load?: CollectionLoad }[];
+	resync?: SyncFigures;
+	render: RenderRow[];
+	/** What could not be measured and why. */
+	missing: string[];
+	runSeconds: number;
+}
+
+type Verdict = "met" | "missed" | "—";
+interface Row {
+	what: string;
+	figure: string;
+	target: string;
+	verdict: Verdict;
+}
+
+const TARGET_RATIO = 0.8;
+const SIZE_SPREAD = 0.1;
+const RENDER_BUDGET_MS: Record<number, number> = { 20: 1, 100: 5 };
+const FLOOR_FACTOR = 2;
+const RESYNC_WRITES = 3;
+const RUN_BUDGET_SECONDS = 600;
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number) => (n < 0.1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const verdict = (ok: boolean): Verdict => (ok ? "met" : "missed");
+
+function load(result: LoadResult): string {
+	const failures = result.failures > 0 ? ` — **${int(result.failures)} wrong answers**` : "";
+	return `${int(result.requestsPerSecond)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms${failures}`;
+}
+
+const ratioOf = (result: LoadResult, ceiling: LoadResult) =>
+	result.requestsPerSecond / ceiling.requestsPerSecond;
+
+function loadRows(articles: number, collection: CollectionLoad): Row[] {
+	const rows: Row[] = [];
+	const n = int(articles);
+	rows.push({
+		what: `${n} articles · ceiling, constant 304`,
+		figure: load(collection.ceiling304),
+		target: "reference",
+		verdict: "—",
+	});
+	for (const path of collection.paths) {
+		const where = `${n} articles · ${path.feed.path}`;
+		rows.push({
+			what: `${where} · ceiling, constant ${int(path.bodyBytes)} B body`,
+			figure: load(path.ceiling),
+			target: "reference",
+			verdict: "—",
+		});
+		const revalidate = ratioOf(path.revalidate, collection.ceiling304);
+		rows.push({
+			what: `${where} · 304`,
+			figure: `**${revalidate.toFixed(2)}× ceiling** — ${load(path.revalidate)}`,
+			target: `≥ ${TARGET_RATIO}× ceiling`,
+			verdict: verdict(revalidate >= TARGET_RATIO && path.revalidate.failures === 0),
+		});
+		const cached = ratioOf(path.cached, path.ceiling);
+		rows.push({
+			what: `${where} · cached 200`,
+			figure: `**${cached.toFixed(2)}× ceiling** — ${load(path.cached)}`,
+			target: `≥ ${TARGET_RATIO}× ceiling`,
+			verdict: verdict(cached >= TARGET_RATIO && path.cached.failures === 0),
+		});
+		rows.push({
+			what: `${where} · uncached 200`,
+			figure: `${ratioOf(path.uncached, path.ceiling).toFixed(2)}× ceiling — ${load(path.uncached)}`,
+			target: "none (render budget below)",
+			verdict: path.uncached.failures === 0 ? "—" : "missed",
+		});
+	}
+	return rows;
+}
+
+function spreadRows(
+	small: { articles: number; load: CollectionLoad },
+	large: { articles: number; load: CollectionLoad },
+): Row[] {
+	const rows: Row[] = [];
+	for (const [index, smallPath] of small.load.paths.entries()) {
+		const largePath = large.load.paths[index];
+		if (!largePath) continue;
+		const kinds: [string, (p: PathLoad, c: CollectionLoad) => number, (p: PathLoad) => LoadResult][] = [
+			["304", (p, c) => ratioOf(p.revalidate, c.ceiling304), (p) => p.revalidate],
+			["cached 200", (p) => ratioOf(p.cached, p.ceiling), (p) => p.cached],
+		];
+		for (const [kind, ratio, result] of kinds) {
+			const a = ratio(smallPath, small.load);
+			const b = ratio(largePath, large.load);
+			const change = b / a - 1;
+			rows.push({
+				what: `${smallPath.feed.label} ${kind}: ${int(small.articles)} vs ${int(large.articles)} articles`,
+				figure: `${a.toFixed(2)}× vs ${b.toFixed(2)}× ceiling (**${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}%**); raw ${int(result(smallPath).requestsPerSecond)} vs ${int(result(largePath).requestsPerSecond)} req/s`,
+				target: `within ${SIZE_SPREAD * 100}%`,
+				verdict: verdict(Math.abs(change) <= SIZE_SPREAD),
+			});
+		}
+	}
+	return rows;
+}
+
+function reads(kind: KindReads): string {
+	const one = (ops: { readKeys: number; readCalls: number; lists: number; writes: number }) =>
+		`${ops.readKeys}${ops.readCalls !== ops.readKeys ? ` (${ops.readCalls} calls)` : ""}${ops.lists ? ` + ${ops.lists} lists` : ""}${ops.writes ? ` + ${ops.writes} writes` : ""}`;
+	return `${one(kind.recheck)} when the head memo is due, ${one(kind.steady)} otherwise`;
+}
+
+function readRows(articles: number, collection: CollectionLoad): Row[] {
+	const n = int(articles);
+	const rows: Row[] = [
+		{
+			what: `${n} articles · first request of a fresh isolate (GET ${collection.paths[0]?.feed.path})`,
+			figure: `${collection.coldReads.readKeys} keys read`,
+			target: "none",
+			verdict: "—",
+		},
+	];
+	for (const path of collection.paths) {
+		const worst304 = Math.max(path.reads.revalidate.recheck.readKeys, path.reads.revalidate.steady.readKeys);
+		rows.push({
+			what: `${n} articles · ${path.feed.path} · KV reads per 304`,
+			figure: reads(path.reads.revalidate),
+			target: "≤ 1",
+			verdict: verdict(worst304 <= 1),
+		});
+		rows.push({
+			what: `${n} articles · ${path.feed.path} · KV reads per cached 200`,
+			figure: reads(path.reads.cached),
+			target: "none",
+			verdict: "—",
+		});
+		rows.push({
+			what: `${n} articles · ${path.feed.path} · KV reads per uncached 200`,
+			figure: reads(path.reads.uncached),
+			target: "none",
+			verdict: "—",
+		});
+	}
+	return rows;
+}
+
+function renderRows(render: RenderRow[]): Row[] {
+	const rows: Row[] = [];
+	for (const row of render) {
+		const budget = RENDER_BUDGET_MS[row.items];
+		if (row.library && budget !== undefined) {
+			rows.push({
+				what: `render ${row.format}, ${row.items} items`,
+				figure: `**${ms(row.library.ms)} ms** (${int(row.library.size)} chars, K=${row.library.k})`,
+				target: `≤ ${budget} ms`,
+				verdict: verdict(row.library.ms <= budget),
+			});
+		}
+		if (row.library && row.floor) {
+			const factor = row.library.ms / row.floor.ms;
+			rows.push({
+				what: `render ${row.format}, ${row.items} items vs hand-written floor`,
+				figure: `**${factor.toFixed(2)}×** (floor ${ms(row.floor.ms)} ms, ${int(row.floor.size)} chars)`,
+				target: `≤ ${FLOOR_FACTOR}×`,
+				verdict: verdict(factor <= FLOOR_FACTOR),
+			});
+		}
+	}
+	return rows;
+}
+
+function syncRows(results: BenchResults): Row[] {
+	const rows: Row[] = [];
+	for (const { articles, sync } of results.collections) {
+		rows.push({
+			what: `sync ${int(articles)} articles (fresh state)`,
+			figure: `${sync.seconds.toFixed(1)} s${
+				sync.keys
+					? `; ${int(sync.keys.writes)} keys written (${Object.entries(sync.keys.byPrefix)
+							.map(([prefix, count]) => `${prefix} ${int(count)}`)
+							.join(", ")})`
+					: ""
+			}; CLI: ${sync.cliReport}`,
+			target: "none",
+			verdict: "—",
+		});
+	}
+	const resync = results.resync;
+	if (resync?.keys) {
+		rows.push({
+			what: `re-sync one changed article of ${int(resync.articles)}`,
+			figure: `**${resync.keys.writes} writes** (${Object.entries(resync.keys.byPrefix)
+				.map(([prefix, count]) => `${prefix} ${count}`)
+				.join(
+					", ",
+				)}), ${resync.keys.removed} deletes, ${resync.seconds.toFixed(1)} s; CLI: ${resync.cliReport}`,
+			target: `≤ ${RESYNC_WRITES} writes`,
+			verdict: verdict(resync.keys.writes <= RESYNC_WRITES),
+		});
+	}
+	return rows;
+}
+
+export function resultRows(results: BenchResults): Row[] {
+	const rows: Row[] = [];
+	for (const { articles, load } of results.collections) if (load) rows.push(...loadRows(articles, load));
+	const measured = results.collections.filter((c) => c.load);
+	const small = measured[0];
+	const large = measured[measured.length - 1];
+	if (small?.load && large?.load && small !== large) {
+		rows.push(
+			...spreadRows(
+				{ articles: small.articles, load: small.load },
+				{ articles: large.articles, load: large.load },
+			),
+		);
+	}
+	for (const { articles, load } of results.collections) if (load) rows.push(...readRows(articles, load));
+	rows.push(...renderRows(results.render));
+	rows.push(...syncRows(results));
+	rows.push({
+		what: "whole `npm run bench` (this run)",
+		figure: `${(results.runSeconds / 60).toFixed(1)} min`,
+		target: "< 10 min",
+		verdict: verdict(results.runSeconds < RUN_BUDGET_SECONDS),
+	});
+	for (const missing of results.missing)
+		rows.push({ what: "not measured", figure: missing, target: "—", verdict: "missed" });
+	return rows;
+}
+
+export function markdownTable(rows: Row[]): string {
+	const cell = (text: string) => text.replaceAll("|", "\\|");
+	return [
+		"| what | measured | target | verdict |",
+		"|---|---|---|---|",
+		...rows.map(
+			(row) => `| ${cell(row.what)} | ${cell(row.figure)} | ${cell(row.target)} | ${row.verdict} |`,
+		),
+	].join("\n");
+}
+
+const ANALYSIS_MARKER = "<!-- Everything below this line is kept when `npm run bench` rewrites the file. -->";
+
+export function writeBenchmarks(file: string, results: BenchResults, method: string): void {
+	const kept = existsSync(file) ? readFileSync(file, "utf8").split(ANALYSIS_MARKER)[1] : undefined;
+	const m = results.machine;
+	const rows = resultRows(results);
+	const met = rows.filter((row) => row.verdict === "met").length;
+	const missed = rows.filter((row) => row.verdict === "missed").length;
+	const text = `# Benchmarks
+
+Written by \`npm run bench\` on ${results.date}.
+
+Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.workerd} (miniflare ${m.miniflare}, wrangler ${m.wrangler}); autocannon ${m.autocannon}, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up + ${results.settings.seconds} s per case.
+
+Targets: ${met} met, ${missed} missed.
+
+${markdownTable(rows)}
+
+${method}
+
+${ANALYSIS_MARKER}${kept ?? "\n"}`;
+	writeFileSync(file, text);
+}

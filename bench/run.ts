@@ -1,0 +1,167 @@
+// `npm run bench`: synthetic collections through the real sync into persisted local KV, the real Worker bundle in
+// workerd (Miniflare's API), load from autocannon on loopback; prints one table and writes BENCHMARKS.md.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { type BenchRuntime, type BenchWorker, startRuntime } from "./benchRuntime.ts";
+import { buildBundle, readWorkerConfig, type WorkerConfig } from "./buildBundle.ts";
+import { benchCollection } from "./collectionBench.ts";
+import { feedPaths } from "./feedPaths.ts";
+import { articleFileName, generateCollection } from "./generateCollection.ts";
+import { diffKeys, EMPTY_SNAPSHOT, type KeySnapshot, snapshotKeys } from "./kvKeys.ts";
+import type { LoadSettings } from "./loadTest.ts";
+import { describeMachine } from "./machine.ts";
+import { measureRenderCost } from "./renderCost.ts";
+import { type BenchResults, markdownTable, type RenderRow, resultRows, writeBenchmarks } from "./report.ts";
+import { runSync } from "./syncCollection.ts";
+
+const SIZES = [10, 1_000, 10_000];
+const RENDER_ITEMS = [20, 100];
+const FORMATS = ["rss", "atom", "json"];
+const DATA = "bench/.data";
+/** 10 connections keep two cores busy (one for workerd, one for autocannon) without queueing much latency. */
+const SETTINGS: LoadSettings = { connections: 10, seconds: 3, warmupSeconds: 1 };
+/** The run stops itself if anything hangs: the budget is 10 minutes, this is the hard stop. */
+const WATCHDOG_MS = 14 * 60_000;
+
+const started = performance.now();
+const log = (line: string) =>
+	console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+let running: BenchRuntime | undefined;
+const watchdog = setTimeout(async () => {
+	console.error(`bench: still running after ${WATCHDOG_MS / 60_000} min; stopping.`);
+	await running?.dispose();
+	process.exit(2);
+}, WATCHDOG_MS);
+
+async function start(state: string, workers: BenchWorker[], config: WorkerConfig): Promise<BenchRuntime> {
+	running = await startRuntime(state, workers, config);
+	return running;
+}
+
+async function stop(runtime: BenchRuntime): Promise<void> {
+	await runtime.dispose();
+	running = undefined;
+}
+
+function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean; floor: boolean } {
+	const bundle = (name: string, entry?: string): BenchWorker => ({
+		name,
+		scriptPath: buildBundle(join(DATA, "bundles", name), entry),
+	});
+	// The app first: it is the Worker wrangler.toml deploys, bundled the same way.
+	const workers = [
+		bundle("app"),
+		bundle("ceiling", "bench/workers/ceiling.ts"),
+		bundle("kvProbe", "bench/workers/kvProbe.ts"),
+	];
+	const render = existsSync("src/serializers/index.ts");
+	if (render) workers.push(bundle("renderProbe", "bench/workers/renderProbe.ts"));
+	else
+		missing.push(
+			"render CPU: src/serializers/index.ts (renderRss/renderAtom/renderJsonFeed) does not exist yet",
+		);
+	const floor = existsSync("bench/renderFloor.ts");
+	if (floor) workers.push(bundle("floorProbe", "bench/workers/floorProbe.ts"));
+	else missing.push("render floor: bench/renderFloor.ts (the hand-written serializer) does not exist yet");
+	return { workers, render, floor };
+}
+
+/** Edits one article's body, as an editor would: its record, the manifest and head must change, nothing else. */
+function changeOneArticle(contentDir: string): void {
+	appendFileSync(join(contentDir, articleFileName(5)), "\nBài viết được cập nhật lúc 10 giờ sáng nay.\n");
+}
+
+function lastLines(text: string, count = 2): string {
+	return text.trim().split("\n").slice(-count).join(" / ").replaceAll("|", "/");
+}
+
+async function renderRows(origins: Record<string, string>): Promise<RenderRow[]> {
+	const rows: RenderRow[] = [];
+	for (const items of RENDER_ITEMS) {
+		for (const format of FORMATS) {
+			const row: RenderRow = { format, items };
+			if (origins.renderProbe) row.library = await measureRenderCost(origins.renderProbe, format, items);
+			if (origins.floorProbe) {
+				row.floor = await measureRenderCost(origins.floorProbe, format, items).catch(() => undefined);
+			}
+			log(
+				`  render ${format} ${items} items: ${row.library?.ms.toFixed(3)} ms (floor ${row.floor?.ms.toFixed(3) ?? "n/a"} ms)`,
+			);
+			rows.push(row);
+		}
+	}
+	return rows;
+}
+
+async function main(): Promise<void> {
+	const results: BenchResults = {
+		date: new Date().toISOString().slice(0, 10),
+		machine: describeMachine(),
+		settings: SETTINGS,
+		collections: [],
+		render: [],
+		missing: [],
+		runSeconds: 0,
+	};
+	mkdirSync(DATA, { recursive: true });
+	const config = readWorkerConfig();
+	log("bundling the app and the bench Workers with wrangler (dry run)");
+	const { workers, render } = bundles(results.missing);
+	const largest = SIZES[SIZES.length - 1];
+
+	for (const articles of SIZES) {
+		const content = generateCollection(join(DATA, `content-${articles}`), articles);
+		log(`${articles} articles generated (${(content.bytes / 2 ** 20).toFixed(1)} MiB of Markdown); syncing`);
+		const state = join(DATA, `state-${articles}`);
+		rmSync(state, { recursive: true, force: true });
+		const sync = runSync(content.dir, state);
+		log(`  synced in ${sync.seconds.toFixed(1)} s`);
+		let runtime = await start(state, workers, config);
+		try {
+			const before: KeySnapshot = await snapshotKeys(await runtime.articles());
+			const collection: BenchResults["collections"][number] = {
+				articles,
+				sync: {
+					articles,
+					seconds: sync.seconds,
+					keys: diffKeys(EMPTY_SNAPSHOT, before),
+					cliReport: lastLines(sync.output),
+				},
+			};
+			results.collections.push(collection);
+			if (articles === largest) {
+				await stop(runtime);
+				changeOneArticle(content.dir);
+				const resync = runSync(content.dir, state);
+				runtime = await start(state, workers, config);
+				const keys = diffKeys(before, await snapshotKeys(await runtime.articles()));
+				results.resync = { articles, seconds: resync.seconds, keys, cliReport: lastLines(resync.output) };
+				log(`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes`);
+			}
+			const feeds = await feedPaths(await runtime.articles());
+			const { app, ceiling, kvProbe } = runtime.origins;
+			if (!app || !ceiling || !kvProbe) throw new Error("the runtime did not start every Worker");
+			collection.load = await benchCollection(
+				{ app, ceiling, kvProbe },
+				feeds,
+				SETTINGS,
+				runtime.purgeCache,
+				log,
+			);
+			if (articles === largest && render) results.render = await renderRows(runtime.origins);
+		} finally {
+			await stop(runtime);
+		}
+	}
+
+	results.runSeconds = (performance.now() - started) / 1000;
+	writeBenchmarks("BENCHMARKS.md", results, readFileSync("bench/method.md", "utf8").trim());
+	console.log(`\n${markdownTable(resultRows(results))}\n\nWritten to BENCHMARKS.md.`);
+}
+
+try {
+	await main();
+} finally {
+	clearTimeout(watchdog);
+}

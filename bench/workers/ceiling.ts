@@ -1,0 +1,25 @@
+// Bench-only Worker, the ceiling: answers with a constant body of the size being compared, and nothing else.
+// Bodies are registered once per path with PUT before the load starts; a conditional GET gets a bodiless 304.
+
+interface ConstantBody {
+	body: ArrayBuffer;
+	contentType: string;
+}
+
+const bodies = new Map<string, ConstantBody>();
+
+export default {
+	async fetch(request: Request): Promise<Response> {
+		const { pathname } = new URL(request.url);
+		if (request.method === "PUT") {
+			const contentType = request.headers.get("content-type") ?? "application/octet-stream";
+			bodies.set(pathname, { body: await request.arrayBuffer(), contentType });
+			return new Response(null, { status: 204 });
+		}
+		if (request.headers.has("if-none-match"))
+			return new Response(null, { status: 304, headers: { etag: '"c"' } });
+		const constant = bodies.get(pathname);
+		if (!constant) return new Response("no body registered for this path", { status: 404 });
+		return new Response(constant.body, { headers: { "content-type": constant.contentType } });
+	},
+} satisfies ExportedHandler;
