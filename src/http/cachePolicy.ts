@@ -1,0 +1,53 @@
+// Freshness settings in one place: HTTP Cache-Control, RSS <ttl>, edge-cache lifetimes and how long KV reads are trusted.
+
+/** How long a client or shared cache may reuse a feed without asking again. RSS <ttl> says the same in minutes. */
+export const MAX_AGE_SECONDS = 300;
+export const TTL_MINUTES = MAX_AGE_SECONDS / 60;
+/** A cache may serve a stale copy this long while it revalidates in the background. */
+export const STALE_WHILE_REVALIDATE_SECONDS = 300;
+/** A cache may serve a stale copy this long when we answer with an error; the Worker's own last good copy lives as long. */
+export const STALE_IF_ERROR_SECONDS = 86_400;
+/** Clients should retry this soon after a 503. */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** Lifetime of a versioned copy in the edge cache: its content never changes, so only scheduling cuts it short. */
+export const EDGE_COPY_SECONDS = 86_400;
+
+/** KV edge-cache lifetime for the head pointer (30 s is the minimum KV accepts): how stale a new version can look. */
+export const HEAD_KV_CACHE_TTL_SECONDS = 30;
+/** KV edge-cache lifetime for manifests and records: content-addressed, so they never change under their key. */
+export const IMMUTABLE_KV_CACHE_TTL_SECONDS = 86_400;
+/** An isolate re-reads head at most this often; within it, requests cost no KV read at all. */
+export const HEAD_RECHECK_MS = 1_000;
+
+/** Seconds until `revealAt` (the next scheduled item's time), when that comes before the normal max-age ends. */
+function secondsUntilReveal(now: number, revealAt: number | undefined): number | undefined {
+	if (revealAt === undefined) return undefined;
+	const seconds = Math.max(0, Math.floor((revealAt - now) / 1000));
+	return seconds < MAX_AGE_SECONDS ? seconds : undefined;
+}
+
+/** Cache-Control for a view that is current now and changes at `revealAt`, if that is known. */
+export function cacheControl(now: number, revealAt?: number): string {
+	const cut = secondsUntilReveal(now, revealAt);
+	// When a scheduled item appears sooner than max-age, caches must not outlive that moment, not even while revalidating.
+	if (cut !== undefined) return `public, max-age=${cut}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+	return `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+}
+
+/** Cache-Control for a 404 of a path that may start to exist at `revealAt` (a scheduled article, tag or author). */
+export function notFoundCacheControl(now: number, revealAt?: number): string {
+	const cut = secondsUntilReveal(now, revealAt) ?? 60;
+	return `public, max-age=${Math.min(cut, 60)}`;
+}
+
+/** Cache-Control for a last good copy served while KV is failing: reuse briefly, then ask again. */
+export const FALLBACK_CACHE_CONTROL = `public, max-age=${RETRY_AFTER_SECONDS}`;
+/** Cache-Control for answers that must not be stored: 400s and 503s. */
+export const NO_STORE = "no-store";
+
+/** Seconds the edge cache may keep a versioned copy (0: do not store it, it is about to change). */
+export function edgeCopySeconds(now: number, revealAt?: number): number {
+	if (revealAt === undefined) return EDGE_COPY_SECONDS;
+	return Math.max(0, Math.min(EDGE_COPY_SECONDS, Math.floor((revealAt - now) / 1000)));
+}

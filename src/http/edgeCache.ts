@@ -1,0 +1,132 @@
+// Rendered views cached at the edge: in isolate memory first, then the Workers Cache API, keyed by published version.
+import { LruMemo } from "../store/lruMemo.ts";
+import { edgeCopySeconds, STALE_IF_ERROR_SECONDS } from "./cachePolicy.ts";
+import type { Validators } from "./conditionalGet.ts";
+import { formatHttpDate } from "./httpDate.ts";
+
+/** One view of one version: its validators, and its bytes once rendered. */
+export interface CachedView {
+	contentType: string;
+	validators: Validators;
+	/** Epoch ms when a scheduled item appears in this view: the copy is worthless from then on. */
+	revealAt?: number;
+	body?: Uint8Array;
+}
+
+export interface EdgeCache {
+	/** The view as of `version` (a manifest hash) from isolate memory, unless a scheduled item has appeared since. */
+	recall(version: string, viewUrl: string, now: number): CachedView | undefined;
+	/** The rendered view as of `version` from the Cache API (then remembered in memory), unless expired likewise. */
+	match(version: string, viewUrl: string, now: number): Promise<CachedView | undefined>;
+	/** Remembers a view; when it has a body, also stores it in the Cache API, as this version and as the last good copy. */
+	remember(version: string, viewUrl: string, view: CachedView, now: number): void;
+	/** The newest rendered copy of a view whatever its version: what to serve when KV fails. */
+	matchLastGood(viewUrl: string): Promise<CachedView | undefined>;
+}
+
+export interface EdgeCacheOptions {
+	/** The Cache API cache; absent where there is none. */
+	cache?: Cache;
+	/** Runs a Cache API write after the response is sent. */
+	waitUntil: (promise: Promise<unknown>) => void;
+	memo: LruMemo<string, CachedView>;
+}
+
+/** Bounds for the in-isolate copies: feeds are tens of KB, so this keeps a few hundred views warm. */
+export function createViewMemo(): LruMemo<string, CachedView> {
+	return new LruMemo({
+		maxEntries: 512,
+		maxSize: 16 * 1024 * 1024,
+		sizeOf: (view) => view.body?.byteLength ?? 0,
+	});
+}
+
+const REVEAL_AT = "X-Edgefeed-Reveal-At";
+const LAST_MODIFIED_MS = "X-Edgefeed-Last-Modified";
+
+// Cache API keys are URLs on the request's own origin, under a path no route serves.
+const versionedKey = (version: string, viewUrl: string): string => {
+	const url = new URL(viewUrl);
+	return `${url.origin}/.edgefeed/v/${version}${url.pathname}${url.search}`;
+};
+const lastGoodKey = (viewUrl: string): string => {
+	const url = new URL(viewUrl);
+	return `${url.origin}/.edgefeed/last-good${url.pathname}${url.search}`;
+};
+const memoKey = (version: string, viewUrl: string): string => `${version} ${viewUrl}`;
+
+function toStored(view: CachedView & { body: Uint8Array }, seconds: number): Response {
+	const headers = new Headers({
+		"Content-Type": view.contentType,
+		ETag: view.validators.etag,
+		"Last-Modified": formatHttpDate(view.validators.lastModified),
+		[LAST_MODIFIED_MS]: String(view.validators.lastModified),
+		"Cache-Control": `public, max-age=${seconds}`,
+	});
+	if (view.revealAt !== undefined) headers.set(REVEAL_AT, String(view.revealAt));
+	return new Response(view.body, { headers });
+}
+
+async function fromStored(response: Response): Promise<CachedView | undefined> {
+	const etag = response.headers.get("ETag");
+	const lastModified = Number(response.headers.get(LAST_MODIFIED_MS));
+	const contentType = response.headers.get("Content-Type");
+	if (etag === null || contentType === null || !Number.isFinite(lastModified)) {
+		await response.body?.cancel();
+		return undefined;
+	}
+	const revealAt = response.headers.get(REVEAL_AT);
+	const view: CachedView = {
+		contentType,
+		validators: { etag, lastModified },
+		body: new Uint8Array(await response.arrayBuffer()),
+	};
+	if (revealAt !== null) view.revealAt = Number(revealAt);
+	return view;
+}
+
+const expired = (view: CachedView, now: number): boolean =>
+	view.revealAt !== undefined && now >= view.revealAt;
+
+export function edgeCache(options: EdgeCacheOptions): EdgeCache {
+	const { cache, memo, waitUntil } = options;
+
+	function recall(version: string, viewUrl: string, now: number): CachedView | undefined {
+		const key = memoKey(version, viewUrl);
+		const known = memo.get(key);
+		if (known && expired(known, now)) {
+			memo.delete(key);
+			return undefined;
+		}
+		return known;
+	}
+
+	async function match(version: string, viewUrl: string, now: number): Promise<CachedView | undefined> {
+		const stored = await cache?.match(versionedKey(version, viewUrl));
+		const copy = stored ? await fromStored(stored) : undefined;
+		if (!copy || expired(copy, now)) return undefined;
+		memo.set(memoKey(version, viewUrl), copy);
+		return copy;
+	}
+
+	function remember(version: string, viewUrl: string, view: CachedView, now: number): void {
+		memo.set(memoKey(version, viewUrl), view);
+		const { body } = view;
+		if (!cache || !body) return;
+		const seconds = edgeCopySeconds(now, view.revealAt);
+		const writes: Promise<void>[] = [
+			cache.put(lastGoodKey(viewUrl), toStored({ ...view, body }, STALE_IF_ERROR_SECONDS)),
+		];
+		if (seconds > 0)
+			writes.push(cache.put(versionedKey(version, viewUrl), toStored({ ...view, body }, seconds)));
+		// A failed cache write costs a later render, never this response.
+		waitUntil(Promise.all(writes).catch(() => undefined));
+	}
+
+	async function matchLastGood(viewUrl: string): Promise<CachedView | undefined> {
+		const stored = await cache?.match(lastGoodKey(viewUrl));
+		return stored ? fromStored(stored) : undefined;
+	}
+
+	return { recall, match, remember, matchLastGood };
+}

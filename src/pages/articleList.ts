@@ -1,0 +1,19 @@
+// A list of articles (title, date, summary) as the index, tag and author pages show it.
+import { html } from "hono/html";
+import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import { formatPageDate } from "./pageDate.ts";
+import { type Html, sync } from "./pageLayout.ts";
+
+export function articleList(site: SiteSettings, records: readonly ArticleRecord[]): Html {
+	if (records.length === 0) return sync(html`<p>Chưa có bài viết.</p>`);
+	const items = records.map((record) =>
+		sync(html`<li>
+<h3><a href="${site.baseUrl}/articles/${encodeURIComponent(record.slug)}">${record.title}</a></h3>
+<p class="meta"><time datetime="${record.published}">${formatPageDate(site, record.published)}</time></p>
+<p>${record.summary}</p>
+</li>`),
+	);
+	return sync(html`<ul class="articles">
+${items}
+</ul>`);
+}

@@ -1,0 +1,48 @@
+// The home page: the newest articles, the site's feeds, and every tag and author with their own feeds.
+import { html } from "hono/html";
+import { feedLinks } from "../feed/buildFeedModel.ts";
+import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import { articleList } from "./articleList.ts";
+import { feedLinkList, pageLayout, sync } from "./pageLayout.ts";
+
+/** A tag or author that has at least one visible article. */
+export interface ScopeLink {
+	/** "tags/<slug>" or "authors/<slug>". */
+	key: string;
+	name: string;
+}
+
+export function renderIndexPage(page: {
+	site: SiteSettings;
+	records: readonly ArticleRecord[];
+	tags: readonly ScopeLink[];
+	authors: readonly ScopeLink[];
+}): string {
+	const { site } = page;
+	const links = feedLinks(site.baseUrl, "");
+	const scopeList = (heading: string, scopes: readonly ScopeLink[]) =>
+		scopes.length === 0
+			? ""
+			: sync(html`<section>
+<h2>${heading}</h2>
+<ul>
+${scopes.map((scope) => sync(html`<li><a href="${site.baseUrl}/${scope.key}">${scope.name}</a> — ${feedLinkList(feedLinks(site.baseUrl, scope.key))}</li>`))}
+</ul>
+</section>`);
+	const main = sync(html`<h1>${site.title}</h1>
+<p>${site.description}</p>
+<p>Theo dõi: ${feedLinkList(links)}</p>
+<section>
+<h2>Bài mới</h2>
+${articleList(site, page.records)}
+</section>
+${scopeList("Chủ đề", page.tags)}
+${scopeList("Tác giả", page.authors)}`);
+	return pageLayout({
+		site,
+		title: site.title,
+		canonical: links.html,
+		feeds: [{ title: site.title, links }],
+		main,
+	});
+}

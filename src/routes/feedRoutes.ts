@@ -1,0 +1,82 @@
+// Feed endpoints: /rss.xml, /atom.xml, /feed.json, and the same under /tags/<slug>/ and /authors/<slug>/.
+import { type Context, Hono } from "hono";
+import { buildFeedModel } from "../feed/buildFeedModel.ts";
+import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
+import { TTL_MINUTES } from "../http/cachePolicy.ts";
+import { parseFeedParams } from "../http/feedParams.ts";
+import { badRequest } from "../http/responses.ts";
+import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
+import { selectEntries } from "../store/selectEntries.ts";
+import type { AppEnv } from "./appEnv.ts";
+import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
+import { serveView, type ViewSelection } from "./serveView.ts";
+
+export const FEED_FILES: Readonly<Record<string, FeedFormat>> = {
+	"rss.xml": "rss",
+	"atom.xml": "atom",
+	"feed.json": "json",
+};
+
+interface FeedSelection extends ViewSelection {
+	scope: FeedScope;
+}
+
+function serveFeed(
+	c: Context<AppEnv>,
+	file: string,
+	format: FeedFormat,
+	ref: ScopeRef,
+): Promise<Response> | Response {
+	const parsed = parseFeedParams(new URL(c.req.url).searchParams);
+	if (!parsed.ok) return badRequest(parsed.message);
+	const { limit, since } = parsed.params;
+	return serveView<FeedSelection>(c, {
+		path: `${scopePath(ref)}/${file}`,
+		paramsKey: parsed.key,
+		contentType: MEDIA_TYPES[format],
+		select(manifest, now) {
+			const resolved = resolveScope(manifest, ref, now);
+			if ("notShown" in resolved) return resolved;
+			const selected = selectEntries(resolved.entries, {
+				now,
+				limit: limit ?? manifest.site.itemsPerFeed,
+				since,
+			});
+			// Deletions move the scope's `changed`; items that appeared since the sync bring their own times.
+			const lastModified = selected.entries.reduce(
+				(max, entry) => Math.max(max, entry.modified),
+				resolved.changed,
+			);
+			return {
+				...selected,
+				lastModified,
+				scope: resolved.scope,
+				identity: [manifest.siteHash, resolved.scope.kind, resolved.scope.name ?? ""],
+			};
+		},
+		render(selection, records, manifest) {
+			const model = buildFeedModel({
+				manifest,
+				scope: selection.scope,
+				items: records,
+				updated: selection.lastModified,
+				ttlMinutes: TTL_MINUTES,
+			});
+			return renderFeed(format, model);
+		},
+	});
+}
+
+export function feedRoutes(): Hono<AppEnv> {
+	const routes = new Hono<AppEnv>();
+	for (const [file, format] of Object.entries(FEED_FILES)) {
+		routes.get(`/${file}`, (c) => serveFeed(c, file, format, { kind: "all" }));
+		routes.get(`/tags/:slug/${file}`, (c) =>
+			serveFeed(c, file, format, { kind: "tag", slug: c.req.param("slug") }),
+		);
+		routes.get(`/authors/:slug/${file}`, (c) =>
+			serveFeed(c, file, format, { kind: "author", slug: c.req.param("slug") }),
+		);
+	}
+	return routes;
+}

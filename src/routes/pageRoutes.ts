@@ -1,0 +1,105 @@
+// HTML pages: the index, one page per article, and one per tag and author.
+import { Hono } from "hono";
+import { renderArticlePage } from "../pages/articlePage.ts";
+import { renderIndexPage, type ScopeLink } from "../pages/indexPage.ts";
+import { HTML_TYPE, PAGE_HEADERS } from "../pages/pageLayout.ts";
+import { renderScopePage } from "../pages/scopePage.ts";
+import type { Manifest } from "../store/kvLayout.ts";
+import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
+import { selectEntries, visibility } from "../store/selectEntries.ts";
+import type { AppEnv } from "./appEnv.ts";
+import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
+import { serveView } from "./serveView.ts";
+
+/** How many articles a listing page shows. */
+export const PAGE_LENGTH = 50;
+
+const page = { paramsKey: "", contentType: HTML_TYPE, headers: PAGE_HEADERS };
+
+/** Tags and authors with at least one visible article, in display order. */
+function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; authors: ScopeLink[] } {
+	const index = manifestIndex(manifest);
+	const shown = (key: string, name: string | undefined): ScopeLink[] => {
+		const entries = index.scopeEntries(key);
+		return name !== undefined && entries && visibility(entries, now).visible ? [{ key, name }] : [];
+	};
+	return {
+		tags: index.tagSlugs.flatMap((slug) => shown(tagScope(slug), index.tagName(slug))),
+		authors: index.authorSlugs.flatMap((slug) => shown(authorScope(slug), index.author(slug)?.name)),
+	};
+}
+
+/** The latest change among what a listing shows, deletions included. */
+const newestChange = (changed: number, entries: readonly { modified: number }[]): number =>
+	entries.reduce((max, entry) => Math.max(max, entry.modified), changed);
+
+export function pageRoutes(): Hono<AppEnv> {
+	const routes = new Hono<AppEnv>();
+
+	routes.get("/", (c) =>
+		serveView(c, {
+			...page,
+			path: "/",
+			select(manifest, now) {
+				const resolved = resolveScope(manifest, { kind: "all" }, now);
+				if ("notShown" in resolved) return resolved;
+				const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
+				const scopes = visibleScopes(manifest, now);
+				// The tag and author lists can change without the newest articles changing: they are part of the ETag.
+				const lastModified = newestChange(resolved.changed, selected.entries);
+				return {
+					...selected,
+					...scopes,
+					lastModified,
+					identity: [manifest.siteHash, JSON.stringify(scopes)],
+				};
+			},
+			render: (selection, records, manifest) =>
+				renderIndexPage({ site: manifest.site, records, tags: selection.tags, authors: selection.authors }),
+		}),
+	);
+
+	routes.get("/articles/:slug", (c) => {
+		const slug = c.req.param("slug");
+		return serveView(c, {
+			...page,
+			path: `/articles/${encodeURIComponent(slug)}`,
+			select(manifest, now) {
+				const entry = manifestIndex(manifest).articleBySlug(slug);
+				if (!entry) return { notShown: true };
+				if (entry.published > now) return { notShown: true, revealAt: entry.published };
+				return { entries: [entry], lastModified: entry.modified, identity: [manifest.siteHash] };
+			},
+			render: (_selection, [record], manifest) =>
+				renderArticlePage(manifest.site, record as NonNullable<typeof record>),
+		});
+	});
+
+	for (const kind of ["tag", "author"] as const) {
+		routes.get(`/${kind}s/:slug`, (c) => {
+			const ref: ScopeRef = { kind, slug: c.req.param("slug") };
+			return serveView(c, {
+				...page,
+				path: scopePath(ref),
+				select(manifest, now) {
+					const resolved = resolveScope(manifest, ref, now);
+					if ("notShown" in resolved) return resolved;
+					const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
+					const name = resolved.scope.name ?? "";
+					const lastModified = newestChange(resolved.changed, selected.entries);
+					return {
+						...selected,
+						name,
+						key: resolved.scope.key,
+						lastModified,
+						identity: [manifest.siteHash, name],
+					};
+				},
+				render: (selection, records, manifest) =>
+					renderScopePage({ site: manifest.site, key: selection.key, kind, name: selection.name, records }),
+			});
+		});
+	}
+
+	return routes;
+}

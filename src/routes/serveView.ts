@@ -1,0 +1,105 @@
+// The request path every feed and page takes: head -> cached copy -> manifest -> validators -> 304, or render and cache.
+import type { Context } from "hono";
+import { FALLBACK_CACHE_CONTROL, notFoundCacheControl, TTL_MINUTES } from "../http/cachePolicy.ts";
+import { isNotModified } from "../http/conditionalGet.ts";
+import type { CachedView } from "../http/edgeCache.ts";
+import { strongEtag } from "../http/etag.ts";
+import { notFound, validatorsAt, viewNotModified, viewResponse } from "../http/responses.ts";
+import { StoreUnavailableError } from "../store/articleStore.ts";
+import type { ArticleEntry, ArticleRecord, Manifest } from "../store/kvLayout.ts";
+import type { AppEnv } from "./appEnv.ts";
+
+/** What a view shows at one moment, decided from the manifest alone. */
+export interface ViewSelection {
+	/** The articles shown, in order; their record hashes go into the ETag. */
+	entries: readonly ArticleEntry[];
+	/** Epoch ms of the newest change to what the view shows, deletions included. */
+	lastModified: number;
+	/** Epoch ms when a scheduled article will change what this view shows. */
+	revealAt?: number;
+	/** Everything else that decides the bytes (scope name, site settings hash, …). */
+	identity: readonly (string | number)[];
+}
+
+/** The view does not exist now; it may from `revealAt` (a scheduled article, tag or author). */
+export interface NotShown {
+	notShown: true;
+	revealAt?: number;
+}
+
+export interface ViewSpec<S extends ViewSelection = ViewSelection> {
+	/** Canonical path, built from validated route parameters. */
+	path: string;
+	/** Known query parameters, normalised (see feedParams.ts); "" when none. */
+	paramsKey: string;
+	contentType: string;
+	/** Extra response headers, e.g. a Content-Security-Policy for pages. */
+	headers?: Record<string, string>;
+	select(manifest: Manifest, now: number): S | NotShown;
+	render(selection: S, records: ArticleRecord[], manifest: Manifest): string;
+}
+
+const encoder = new TextEncoder();
+
+const isNotShown = (value: ViewSelection | NotShown): value is NotShown => "notShown" in value;
+
+/** Answers a GET/HEAD for one view, reading as little as the request needs. */
+export async function serveView<S extends ViewSelection>(
+	c: Context<AppEnv>,
+	spec: ViewSpec<S>,
+): Promise<Response> {
+	const { store, edge, now } = c.var;
+	const url = new URL(c.req.url);
+	const viewUrl = `${url.origin}${spec.path}${spec.paramsKey ? `?${spec.paramsKey}` : ""}`;
+	const options = { headers: spec.headers };
+	const fresh = (view: CachedView): boolean =>
+		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
+	const answer = (view: CachedView, cacheControl?: string): Response => {
+		if (fresh(view)) return viewNotModified(view, now, { ...options, cacheControl });
+		if (view.body) return viewResponse({ ...view, body: view.body }, now, { ...options, cacheControl });
+		throw new Error("a view known only by its validators can only answer a request they satisfy");
+	};
+
+	try {
+		const head = await store.readHead();
+		// Warm path: memory, then the Cache API. Neither reads the manifest or renders.
+		const known = edge.recall(head.manifest, viewUrl, now);
+		if (known && (known.body || fresh(known))) return answer(known);
+		const stored = await edge.match(head.manifest, viewUrl, now);
+		if (stored) return answer(stored);
+
+		const manifest = await store.readManifest(head.manifest);
+		const selection = spec.select(manifest, now);
+		if (isNotShown(selection)) return notFound(notFoundCacheControl(now, selection.revealAt));
+		const records = selection.entries.map((entry) => entry.record);
+		const view: CachedView = {
+			contentType: spec.contentType,
+			validators: {
+				etag: await strongEtag([
+					spec.path,
+					spec.paramsKey,
+					TTL_MINUTES,
+					selection.lastModified,
+					...selection.identity,
+					...records,
+				]),
+				lastModified: selection.lastModified,
+			},
+		};
+		if (selection.revealAt !== undefined) view.revealAt = selection.revealAt;
+		if (fresh(view)) {
+			edge.remember(head.manifest, viewUrl, view, now);
+			return answer(view);
+		}
+		const body = encoder.encode(spec.render(selection, await store.readRecords(records), manifest));
+		const rendered = { ...view, body };
+		edge.remember(head.manifest, viewUrl, rendered, now);
+		return answer(rendered);
+	} catch (error) {
+		if (!(error instanceof StoreUnavailableError)) throw error;
+		// KV is failing: the newest copy this edge rendered is better than an error; without one, onError sends a 503.
+		const lastGood = await edge.matchLastGood(viewUrl).catch(() => undefined);
+		if (!lastGood) throw error;
+		return answer(lastGood, FALLBACK_CACHE_CONTROL);
+	}
+}

@@ -1,0 +1,20 @@
+// Publishes test records into the real local KV with sync's own code, and clears it between scenarios.
+import { env } from "cloudflare:workers";
+import type { ArticleRecord, SiteSettings } from "../../../src/store/kvLayout.ts";
+import { bindingKvTarget } from "../../../src/sync/bindingKvTarget.ts";
+import { type SyncOutcome, syncRecords } from "../../../src/sync/syncRecords.ts";
+import { site as defaultSite } from "./articles.ts";
+
+/** Runs sync against env.ARTICLES as of `now` (epoch ms). */
+export function publish(
+	records: ArticleRecord[],
+	now: number,
+	site: SiteSettings = defaultSite,
+): Promise<SyncOutcome> {
+	return syncRecords(bindingKvTarget(env.ARTICLES), site, records, { now });
+}
+
+export async function clearKv(): Promise<void> {
+	const { keys } = await env.ARTICLES.list();
+	await Promise.all(keys.map((key) => env.ARTICLES.delete(key.name)));
+}

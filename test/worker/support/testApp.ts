@@ -1,0 +1,26 @@
+// A Worker app under test with a clock the test moves, served the way workerd serves the real one.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { type AppOptions, createApp } from "../../../src/index.ts";
+
+export interface TestApp {
+	/** Epoch ms the app sees as now. */
+	now: number;
+	fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** A fresh app (its own isolate memos) reading the real local KV; `options.articles` may wrap it. */
+export function testApp(now: number, options: Omit<AppOptions, "now"> = {}): TestApp {
+	const app = createApp({ ...options, now: () => state.now });
+	const state: TestApp = {
+		now,
+		async fetch(path, init) {
+			const ctx = createExecutionContext();
+			const response = await app.fetch(new Request(new URL(path, "http://localhost"), init), env, ctx);
+			// Edge-cache writes run in waitUntil: finish them so the next request sees them.
+			await waitOnExecutionContext(ctx);
+			return response;
+		},
+	};
+	return state;
+}
