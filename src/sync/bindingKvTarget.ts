@@ -1,0 +1,43 @@
+// KvTarget over a KV binding: workerd's env.ARTICLES or Miniflare's getKVNamespace().
+import type { KvEntry, KvTarget } from "./kvTarget.ts";
+
+/** The part of KVNamespace this target uses; both workers-types' and Miniflare's namespaces fit it. */
+export interface KvNamespaceLike {
+	get(key: string, type: "text"): Promise<string | null>;
+	put(key: string, value: string): Promise<void>;
+	delete(key: string): Promise<void>;
+	list(options: {
+		prefix?: string;
+		cursor?: string | null;
+	}): Promise<{ keys: { name: string }[]; list_complete: boolean; cursor?: string }>;
+}
+
+/** Bindings have no bulk write, so a "bulk" call is `concurrency` single operations in flight at a time. */
+export function bindingKvTarget(namespace: KvNamespaceLike, concurrency = 16): KvTarget {
+	return {
+		async listKeys(prefix) {
+			const keys: string[] = [];
+			let cursor: string | undefined;
+			for (;;) {
+				const page = await namespace.list({ prefix, cursor: cursor ?? null });
+				for (const key of page.keys) keys.push(key.name);
+				if (page.list_complete || !page.cursor) return keys;
+				cursor = page.cursor;
+			}
+		},
+		get: (key) => namespace.get(key, "text"),
+		putMany: (entries: KvEntry[]) => inParallel(entries, concurrency, (e) => namespace.put(e.key, e.value)),
+		deleteMany: (keys: string[]) => inParallel(keys, concurrency, (key) => namespace.delete(key)),
+	};
+}
+
+async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < items.length) {
+			const item = items[next++] as T;
+			await run(item);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

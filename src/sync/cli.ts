@@ -1,0 +1,114 @@
+// `npm run sync`: validate content/, render it and publish it to Workers KV (local by default, --remote for the account).
+import { parseArgs } from "node:util";
+import { ContentValidationError } from "./contentError.ts";
+import type { SyncPlan } from "./planSync.ts";
+import { progressDisplay } from "./progressDisplay.ts";
+import { syncContent } from "./syncContent.ts";
+import { wranglerKvTarget } from "./wranglerKvTarget.ts";
+
+const USAGE = `Usage: npm run sync -- [options]
+
+  --remote           write to the Cloudflare account's KV (base URL: baseUrl.production); default is local KV
+  --dry-run          validate and show what would change; write nothing
+  --content DIR      content directory (default: content)
+  --persist-to DIR   local KV state directory (default: wrangler's .wrangler/state, which \`wrangler dev\` reads)
+  --quiet            print errors only
+  --help             show this help
+
+Exit codes: 0 synced (or nothing to do), 1 invalid content (nothing written), 2 bad usage,
+3 KV failed mid-sync (readers still see one whole version; run again to finish).`;
+
+/** Large syncs show progress even when stderr is not a terminal (CI logs). */
+const LARGE_SYNC = 1000;
+
+async function main(argv: string[]): Promise<number> {
+	let flags: ReturnType<typeof parseFlags>;
+	try {
+		flags = parseFlags(argv);
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (flags.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	if (flags.remote && flags["persist-to"]) {
+		console.error(`--persist-to is for local KV only\n\n${USAGE}`);
+		return 2;
+	}
+	const progress = progressDisplay(process.stderr);
+	const show = (total: number): boolean =>
+		!flags.quiet && (process.stderr.isTTY === true || total >= LARGE_SYNC);
+	const where = flags.remote ? "remote KV" : "local KV";
+	let outcome: Awaited<ReturnType<typeof syncContent>>;
+	try {
+		outcome = await syncContent({
+			contentDir: flags.content,
+			target: flags.remote ? "production" : "local",
+			kv: wranglerKvTarget({ remote: flags.remote, persistTo: flags["persist-to"] }),
+			dryRun: flags["dry-run"],
+			onLoadProgress: (done, total) => show(total) && progress.update("Rendering", done, total),
+			onProgress: ({ phase, done, total }) =>
+				show(total) && progress.update(phase === "write" ? "Writing keys" : "Deleting keys", done, total),
+		});
+	} catch (error) {
+		if (error instanceof ContentValidationError) {
+			console.error(error.message);
+			return 1;
+		}
+		console.error(`Sync to ${where} failed: ${(error as Error).message}`);
+		return 3;
+	}
+	if (!flags.quiet) {
+		const { content, plan, report } = outcome;
+		const articles = `${content.records.length} article${content.records.length === 1 ? "" : "s"}`;
+		const drafts = content.drafts.length > 0 ? ` (${content.drafts.length} draft(s) not published)` : "";
+		console.log(`${flags["dry-run"] ? "Dry run against" : "Synced to"} ${where}: ${articles}${drafts}.`);
+		console.log(describeChanges(plan));
+		if (report) {
+			console.log(
+				`Wrote ${report.recordsWritten} record(s), ${report.manifestWritten ? "the manifest" : "no manifest"}, ` +
+					`${report.headWritten ? "head" : "no head"}; deleted ${report.keysDeleted} key(s); ${report.requests} request(s).`,
+			);
+		} else {
+			console.log(
+				`Would write ${plan.recordsToWrite} record(s), ${plan.manifestToWrite ? "the manifest" : "no manifest"}, ` +
+					`${plan.head ? "head" : "no head"}; would delete ${plan.deletes.length} key(s).`,
+			);
+		}
+	}
+	return 0;
+}
+
+function parseFlags(argv: string[]) {
+	return parseArgs({
+		args: argv,
+		strict: true,
+		allowPositionals: false,
+		options: {
+			remote: { type: "boolean", default: false },
+			"dry-run": { type: "boolean", default: false },
+			content: { type: "string", default: "content" },
+			"persist-to": { type: "string" },
+			quiet: { type: "boolean", default: false },
+			help: { type: "boolean", default: false },
+		},
+	}).values;
+}
+
+function describeChanges(plan: SyncPlan): string {
+	const { added, updated, removed } = plan.changes;
+	if (added.length + updated.length + removed.length === 0) return "No article changed.";
+	const list = (ids: string[]): string =>
+		ids.length <= 10 ? ids.join(", ") : `${ids.slice(0, 10).join(", ")} and ${ids.length - 10} more`;
+	return [
+		added.length > 0 ? `Added (${added.length}): ${list(added)}` : "",
+		updated.length > 0 ? `Changed (${updated.length}): ${list(updated)}` : "",
+		removed.length > 0 ? `Removed (${removed.length}): ${list(removed)}` : "",
+	]
+		.filter(Boolean)
+		.join("\n");
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,31 @@
+// Content hashes for KV keys and validators: SHA-256 of canonical JSON, base64url. Runs on Node and in workerd.
+
+/** JSON with object keys sorted at every level, so equal values always serialise to the same bytes. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(sortKeys);
+	if (value === null || typeof value !== "object") return value;
+	const sorted: Record<string, unknown> = {};
+	for (const key of Object.keys(value).sort()) {
+		const item = (value as Record<string, unknown>)[key];
+		if (item !== undefined) sorted[key] = sortKeys(item);
+	}
+	return sorted;
+}
+
+/** First 128 bits of SHA-256 as base64url: 22 characters, plenty to tell versions and records apart. */
+export async function hashText(text: string): Promise<string> {
+	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+	let binary = "";
+	for (const byte of new Uint8Array(digest, 0, 16)) binary += String.fromCharCode(byte);
+	return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The canonical JSON of a value and its hash: what gets stored, and the key it is stored under. */
+export async function hashJson(value: unknown): Promise<{ json: string; hash: string }> {
+	const json = canonicalJson(value);
+	return { json, hash: await hashText(json) };
+}

@@ -1,0 +1,17 @@
+// The four KV operations sync needs, so the same plan runs against a Worker binding, Miniflare or wrangler.
+
+export interface KvEntry {
+	key: string;
+	value: string;
+}
+
+export interface KvTarget {
+	/** Every key starting with `prefix` (all pages). */
+	listKeys(prefix: string): Promise<string[]>;
+	/** The value as text, or null when the key does not exist. */
+	get(key: string): Promise<string | null>;
+	/** One bulk write; callers keep each call within Cloudflare's request limits (see kvLimits.ts). */
+	putMany(entries: KvEntry[]): Promise<void>;
+	/** One bulk delete; missing keys are not an error. */
+	deleteMany(keys: string[]): Promise<void>;
+}

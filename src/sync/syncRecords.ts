@@ -1,0 +1,34 @@
+// Publishes rendered records to a KV target: read state, build the manifest, plan, apply. Runs on Node and in workerd.
+import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
+import { buildManifest, type Snapshot } from "./buildManifest.ts";
+import type { KvTarget } from "./kvTarget.ts";
+import { planSync, type SyncPlan } from "./planSync.ts";
+import { readKvState } from "./readKvState.ts";
+
+export interface SyncRecordsOptions extends ApplyOptions {
+	/** Epoch ms; decides which articles are visible for scope change times, and the head version. */
+	now: number;
+	/** Plan only: nothing is written. */
+	dryRun?: boolean;
+}
+
+export interface SyncOutcome {
+	snapshot: Snapshot;
+	plan: SyncPlan;
+	/** null on a dry run. */
+	report: SyncReport | null;
+}
+
+export async function syncRecords(
+	kv: KvTarget,
+	site: SiteSettings,
+	records: ArticleRecord[],
+	options: SyncRecordsOptions,
+): Promise<SyncOutcome> {
+	const state = await readKvState(kv);
+	const snapshot = await buildManifest(site, records, state.manifest, options.now);
+	const plan = planSync(state, snapshot, options.now);
+	const report = options.dryRun ? null : await applySync(kv, plan, options);
+	return { snapshot, plan, report };
+}

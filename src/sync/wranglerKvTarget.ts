@@ -1,0 +1,86 @@
+// KvTarget through the wrangler CLI (`wrangler kv ...`): local state like `wrangler dev` uses, or the account's KV.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { KvEntry, KvTarget } from "./kvTarget.ts";
+
+const run = promisify(execFile);
+
+export interface WranglerKvOptions {
+	/** The account's KV (`--remote`) instead of local state (`--local`). */
+	remote: boolean;
+	/** Local state directory; wrangler's default is .wrangler/state next to wrangler.toml, which `wrangler dev` reads. */
+	persistTo?: string;
+	/** The KV binding in wrangler.toml. */
+	binding?: string;
+	/** Path to wrangler.toml; wrangler finds it from the working directory when absent. */
+	configPath?: string;
+}
+
+/** wrangler's own entry point, run with this Node (22), not whatever `node` is first on PATH. */
+const WRANGLER_BIN = path.join(
+	path.dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+	"bin",
+	"wrangler.js",
+);
+
+export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
+	const common = [
+		"--binding",
+		options.binding ?? "ARTICLES",
+		...(options.remote ? ["--remote"] : ["--local"]),
+		...(!options.remote && options.persistTo ? ["--persist-to", options.persistTo] : []),
+		...(options.configPath ? ["--config", options.configPath] : []),
+	];
+	const wrangler = async (args: string[]): Promise<string> => {
+		try {
+			const { stdout } = await run(process.execPath, [WRANGLER_BIN, "kv", ...args, ...common], {
+				env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+				maxBuffer: 1024 * 1024 * 1024,
+			});
+			return stdout;
+		} catch (error) {
+			const { stderr, stdout } = error as { stderr?: string; stdout?: string };
+			const detail = (stderr || stdout || (error as Error).message).trim().split("\n").slice(-15).join("\n");
+			throw new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${detail}`);
+		}
+	};
+	const withJsonFile = async <T>(data: unknown, use: (file: string) => Promise<T>): Promise<T> => {
+		const dir = await mkdtemp(path.join(tmpdir(), "edgefeed-kv-"));
+		try {
+			const file = path.join(dir, "bulk.json");
+			await writeFile(file, JSON.stringify(data));
+			return await use(file);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	};
+	return {
+		async listKeys(prefix) {
+			const keys = jsonOutput<{ name: string }[]>(await wrangler(["key", "list", "--prefix", prefix]), "[");
+			return keys.map((key) => key.name);
+		},
+		// `kv key get` prints "Value not found" for a missing key, indistinguishable from that text as a value;
+		// `kv bulk get` answers in JSON with null.
+		async get(key) {
+			const result = await withJsonFile([key], (file) => wrangler(["bulk", "get", file]));
+			return jsonOutput<Record<string, { value: string | null }>>(result, "{")[key]?.value ?? null;
+		},
+		async putMany(entries: KvEntry[]) {
+			await withJsonFile(entries, (file) => wrangler(["bulk", "put", file]));
+		},
+		async deleteMany(keys: string[]) {
+			await withJsonFile(keys, (file) => wrangler(["bulk", "delete", file, "--force"]));
+		},
+	};
+}
+
+/** wrangler may print a banner before the JSON; the JSON starts at the first line opening with `start`. */
+function jsonOutput<T>(stdout: string, start: "[" | "{"): T {
+	const at = stdout.startsWith(start) ? 0 : stdout.indexOf(`\n${start}`) + 1;
+	if (at < 0 || stdout[at] !== start) throw new Error(`unexpected wrangler output:\n${stdout.slice(0, 500)}`);
+	return JSON.parse(stdout.slice(at)) as T;
+}
