@@ -30,6 +30,10 @@ export interface FrontMatter {
 
 const contentDate = (timeZone: string) =>
 	z.any().transform((input, ctx): ContentDateValue => {
+		if (input === undefined) {
+			ctx.addIssue({ code: "custom", message: "is required" });
+			return z.NEVER;
+		}
 		const date = parseContentDate(input, timeZone);
 		if (!date.ok) {
 			ctx.addIssue({ code: "custom", message: date.problem });

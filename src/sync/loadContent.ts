@@ -2,6 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import { safeText } from "../text/safeText.ts";
 import { buildArticleRecord, type RecordContext } from "./buildArticleRecord.ts";
 import { KV_LIMITS } from "./chunkRequests.ts";
 import { type ContentError, ContentValidationError } from "./contentError.ts";
@@ -86,9 +87,10 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 		}
 		const matter = validateFrontMatter(file, source.data, site);
 		errors.push(...matter.errors);
-		if (!matter.value) return;
 
-		const id = matter.value.id ?? stem;
+		// Checked even when other fields are invalid, so a clash shows up in the same run.
+		const givenId = source.data.id;
+		const id = matter.value?.id ?? (typeof givenId === "string" ? safeText(givenId).trim() || stem : stem);
 		const slug = toSlug(stem);
 		const idOwner = idOwners.get(id);
 		if (idOwner)
@@ -102,6 +104,7 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 				problem: `gives the URL slug "${slug}", which ${slugOwner} already has`,
 			});
 		} else slugOwners.set(slug, file);
+		if (!matter.value) return;
 
 		// A draft's tags must not decide how published tags are spelled, so drafts get registries of their own.
 		const draft = matter.value.draft === true;

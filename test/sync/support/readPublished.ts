@@ -1,0 +1,33 @@
+// What a reader sees: follow head -> manifest -> every record, failing loudly on anything missing.
+import {
+	type ArticleRecord,
+	articleKey,
+	HEAD_KEY,
+	type Head,
+	type Manifest,
+	manifestKey,
+} from "../../../src/store/kvLayout.ts";
+import type { KvTarget } from "../../../src/sync/kvTarget.ts";
+
+export interface Published {
+	head: Head;
+	manifest: Manifest;
+	records: ArticleRecord[];
+}
+
+/** null when nothing is published; throws when head points at a missing manifest or a listed record is missing. */
+export async function readPublished(kv: KvTarget): Promise<Published | null> {
+	const headText = await kv.get(HEAD_KEY);
+	if (headText === null) return null;
+	const head = JSON.parse(headText) as Head;
+	const manifestText = await kv.get(manifestKey(head.manifest));
+	if (manifestText === null) throw new Error(`head points at missing manifest ${head.manifest}`);
+	const manifest = JSON.parse(manifestText) as Manifest;
+	const records: ArticleRecord[] = [];
+	for (const entry of manifest.articles) {
+		const text = await kv.get(articleKey(entry.record));
+		if (text === null) throw new Error(`manifest lists ${entry.id} but record ${entry.record} is missing`);
+		records.push(JSON.parse(text) as ArticleRecord);
+	}
+	return { head, manifest, records };
+}
