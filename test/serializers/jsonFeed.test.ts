@@ -1,0 +1,68 @@
+// renderJsonFeed: JSON Feed 1.1 with every field issue 2 asks for, absent optionals omitted, never null.
+import { describe, expect, it } from "vitest";
+import { renderJsonFeed } from "../../src/serializers/jsonFeed.ts";
+import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
+import { checkJsonFeed11 } from "../support/feedValidators.ts";
+
+describe("renderJsonFeed", () => {
+	const record = sampleArticle({
+		authors: [
+			{ name: "Kim Dung", slug: "kim-dung" },
+			{ name: "Lan Anh", email: "lan@example.com", slug: "lan-anh" },
+		],
+	});
+	const text = renderJsonFeed(sampleModel([record]));
+	const feed = JSON.parse(text);
+
+	it("passes the JSON Feed 1.1 checks", () => {
+		expect(checkJsonFeed11(text)).toEqual([]);
+	});
+
+	it("has the 1.1 version and the feed's metadata", () => {
+		expect(feed).toMatchObject({
+			version: "https://jsonfeed.org/version/1.1",
+			title: "Tin tức Nghệ An",
+			home_page_url: `${BASE_URL}/`,
+			feed_url: `${BASE_URL}/feed.json`,
+			description: "Tin tức khu vực tỉnh Nghệ An, phát hành qua edgefeed.",
+			language: "vi",
+			icon: `${BASE_URL}/icon.png`,
+			authors: [{ name: "Ban biên tập", url: `${BASE_URL}/` }],
+			hubs: [{ type: "WebSub", url: "https://pubsubhubbub.appspot.com/" }],
+		});
+	});
+
+	it("has every item field", () => {
+		expect(feed.items).toEqual([
+			{
+				id: record.guid,
+				url: record.url,
+				title: record.title,
+				content_html: record.contentHtml,
+				summary: record.summary,
+				image: `${BASE_URL}/images/toan-canh.jpg`,
+				date_published: "2023-08-15T09:00:00+07:00",
+				date_modified: "2023-08-16T10:30:00+07:00",
+				authors: [{ name: "Kim Dung" }, { name: "Lan Anh", url: "mailto:lan@example.com" }],
+				tags: ["Dân vận", "Nghệ An"],
+			},
+		]);
+	});
+
+	it("omits absent optionals instead of writing null", () => {
+		const bare = sampleArticle({ authors: [], tags: [] });
+		delete bare.image;
+		delete bare.updated;
+		const minimal = JSON.parse(
+			renderJsonFeed(sampleModel([bare], { site: sampleSite({ icon: undefined, hub: undefined }) })),
+		);
+		expect(Object.keys(minimal)).not.toContain("icon");
+		expect(Object.keys(minimal)).not.toContain("hubs");
+		const [item] = minimal.items;
+		expect(Object.keys(item).sort()).toEqual(
+			["content_html", "date_modified", "date_published", "id", "summary", "title", "url"].sort(),
+		);
+		expect(item.date_modified).toBe(item.date_published);
+		expect(JSON.stringify(minimal)).not.toContain("null");
+	});
+});
