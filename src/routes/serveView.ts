@@ -100,6 +100,7 @@ export async function serveView<S extends ViewSelection>(
 		// KV is failing: the newest copy this edge rendered is better than an error; without one, onError sends a 503.
 		const lastGood = await edge.matchLastGood(viewUrl).catch(() => undefined);
 		if (!lastGood) throw error;
+		console.error("edgefeed: serving the last good copy:", error.message);
 		return answer(lastGood, FALLBACK_CACHE_CONTROL);
 	}
 }
