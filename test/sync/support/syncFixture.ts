@@ -1,0 +1,37 @@
+// Runs the real Node sync (load, validate, render, publish) over a throwaway content directory.
+import type { KvTarget } from "../../../src/sync/kvTarget.ts";
+import { syncContent } from "../../../src/sync/syncContent.ts";
+import { SITE_YAML, tempContent } from "./tempContent.ts";
+
+export const NOW = Date.parse("2026-11-28T00:00:00Z");
+
+export async function syncFixture(
+	kv: KvTarget,
+	files: Record<string, string>,
+	options: { now?: number; siteYaml?: string; dryRun?: boolean } = {},
+): Promise<Awaited<ReturnType<typeof syncContent>>> {
+	const content = await tempContent(files, options.siteYaml ?? SITE_YAML);
+	try {
+		return await syncContent({
+			contentDir: content.dir,
+			target: "local",
+			kv,
+			now: options.now ?? NOW,
+			dryRun: options.dryRun,
+		});
+	} finally {
+		await content.remove();
+	}
+}
+
+/** n simple articles a01..an, one day apart. */
+export function manyArticles(n: number): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (let i = 1; i <= n; i++) {
+		const id = `a${String(i).padStart(2, "0")}`;
+		const day = new Date(Date.UTC(2023, 0, i)).toISOString().slice(0, 10);
+		files[`${id}.md`] =
+			`---\ntitle: Bài ${i}\ndate: ${day}\ntags: [Tin ${i % 3}]\n---\n\nĐoạn văn của bài ${i}.\n`;
+	}
+	return files;
+}

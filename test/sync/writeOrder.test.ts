@@ -1,0 +1,86 @@
+// Write order: records and manifest, then head alone, then deletes; a reader checked after every request sees a whole version.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { KvTarget } from "../../src/sync/kvTarget.ts";
+import { type MiniflareKv, miniflareKv } from "./support/miniflareKv.ts";
+import { type Published, readPublished } from "./support/readPublished.ts";
+import { recordingKvTarget } from "./support/recordingKvTarget.ts";
+import { manyArticles, NOW, syncFixture } from "./support/syncFixture.ts";
+
+let local: MiniflareKv;
+beforeEach(async () => {
+	local = await miniflareKv();
+});
+afterEach(async () => {
+	await local.dispose();
+});
+
+/** After each write/delete request, follows head like a reader would and records the manifest it found. */
+function checkingReader(inner: KvTarget, seen: (Published | null)[]): KvTarget {
+	const check = async (): Promise<void> => {
+		seen.push(await readPublished(inner));
+	};
+	return {
+		...inner,
+		async putMany(entries) {
+			await inner.putMany(entries);
+			await check();
+		},
+		async deleteMany(keys) {
+			await inner.deleteMany(keys);
+			await check();
+		},
+	};
+}
+
+describe("write order", () => {
+	it("writes new records, then the manifest, then head alone, then deletes", async () => {
+		const files = manyArticles(4);
+		await syncFixture(local.kv, files);
+		const changed = {
+			...files,
+			"a01.md": (files["a01.md"] ?? "").replace("Bài 1", "Bài một"),
+			"new.md": files["a02.md"]?.replace("Bài 2", "Bài mới") ?? "",
+		};
+		delete changed["a03.md"];
+
+		const recording = recordingKvTarget(local.kv);
+		await syncFixture(recording.kv, changed, { now: NOW + 1000 });
+		const writes = recording.log.filter((e) => e.op === "putMany" || e.op === "deleteMany");
+		const flat = writes.flatMap((e) =>
+			"keys" in e ? e.keys.map((key) => `${e.op} ${key.split(":")[0]}`) : [],
+		);
+		expect(flat).toEqual([
+			"putMany article",
+			"putMany article",
+			"putMany manifest",
+			"putMany head",
+			// a01's old version and the removed a03.
+			"deleteMany article",
+			"deleteMany article",
+			"deleteMany manifest",
+		]);
+		expect(writes.find((e) => e.op === "putMany" && e.keys.includes("head"))).toEqual({
+			op: "putMany",
+			keys: ["head"],
+		});
+		// Nothing is read after the first write: the plan is fixed before KV changes.
+		const firstWrite = recording.log.indexOf(writes[0] as never);
+		expect(recording.log.slice(firstWrite).every((e) => e.op === "putMany" || e.op === "deleteMany")).toBe(
+			true,
+		);
+	});
+
+	it("shows readers the old version until head moves, and the new one whole from then on", async () => {
+		const files = manyArticles(4);
+		const first = await syncFixture(local.kv, files);
+		const edited = { ...files, "a02.md": (files["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa") };
+		delete edited["a04.md"];
+		const seen: (Published | null)[] = [];
+		const second = await syncFixture(checkingReader(local.kv, seen), edited, { now: NOW + 1000 });
+		const versions = seen.map((p) => p?.head.manifest);
+		expect(versions.length).toBeGreaterThan(1);
+		const switchAt = versions.indexOf(second.snapshot.manifestHash);
+		expect(versions.slice(0, switchAt).every((v) => v === first.snapshot.manifestHash)).toBe(true);
+		expect(versions.slice(switchAt).every((v) => v === second.snapshot.manifestHash)).toBe(true);
+	});
+});
