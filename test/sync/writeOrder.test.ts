@@ -36,7 +36,7 @@ describe("write order", () => {
 	it("writes new records, then the manifest, then head alone, then deletes", async () => {
 		const files = manyArticles(4);
 		await syncFixture(local.kv, files);
-		const changed = {
+		const changed: Record<string, string> = {
 			...files,
 			"a01.md": (files["a01.md"] ?? "").replace("Bài 1", "Bài một"),
 			"new.md": files["a02.md"]?.replace("Bài 2", "Bài mới") ?? "",
@@ -73,7 +73,10 @@ describe("write order", () => {
 	it("shows readers the old version until head moves, and the new one whole from then on", async () => {
 		const files = manyArticles(4);
 		const first = await syncFixture(local.kv, files);
-		const edited = { ...files, "a02.md": (files["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa") };
+		const edited: Record<string, string> = {
+			...files,
+			"a02.md": (files["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+		};
 		delete edited["a04.md"];
 		const seen: (Published | null)[] = [];
 		const second = await syncFixture(checkingReader(local.kv, seen), edited, { now: NOW + 1000 });
