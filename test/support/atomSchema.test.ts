@@ -1,0 +1,38 @@
+// validateAtomSchema runs jing with RFC 4287's RELAX NG schema: a valid feed passes, a schema violation fails.
+import { describe, expect, it } from "vitest";
+import { validateAtomSchema } from "./atomSchema.ts";
+
+const VALID = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
+<id>https://example.com/</id>
+<title>Tin tức</title>
+<updated>2026-11-28T10:00:00Z</updated>
+<author><name>Ban biên tập</name></author>
+<link rel="self" href="https://example.com/atom.xml"/>
+<entry>
+<id>urn:uuid:0b1e4c2a-5d6f-5a7b-8c9d-0e1f2a3b4c5d</id>
+<title>Bài A</title>
+<updated>2023-08-16T10:30:00+07:00</updated>
+<link href="https://example.com/a"/>
+<category term="the" label="Thẻ"/>
+</entry>
+</feed>`;
+
+describe("validateAtomSchema", () => {
+	it("accepts a feed that matches RFC 4287's schema", () => {
+		expect(validateAtomSchema(VALID)).toEqual([]);
+	});
+
+	it.each([
+		["an entry without updated", "<updated>2023-08-16T10:30:00+07:00</updated>", ""],
+		["a category without term", '<category term="the" label="Thẻ"/>', '<category label="Thẻ"/>'],
+		["an unknown Atom element", "<title>Bài A</title>", "<title>Bài A</title><headline>x</headline>"],
+		["a date that is not xsd:dateTime", "2026-11-28T10:00:00Z", "28/11/2026"],
+		["a link without href", '<link href="https://example.com/a"/>', "<link/>"],
+	])("rejects %s", (_name, from, to) => {
+		expect(VALID).toContain(from);
+		const errors = validateAtomSchema(VALID.replace(from, to));
+		expect(errors.length).toBeGreaterThan(0);
+		expect(errors[0]).toMatch(/error/);
+	});
+});
