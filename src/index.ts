@@ -1,13 +1,12 @@
-// Wires the edgefeed app: middleware, routes and error handling. Tests build their own with a clock or KV they control.
+// Wires the edgefeed app: routes, CORS preflight and error handling. Tests build their own with a clock or KV they control.
 import { Hono } from "hono";
 import { notFoundCacheControl } from "./http/cachePolicy.ts";
-import { corsPolicy } from "./http/corsPolicy.ts";
+import { preflight } from "./http/corsPolicy.ts";
 import { errorHandler } from "./http/errorHandler.ts";
 import { notFound } from "./http/responses.ts";
-import type { AppEnv } from "./routes/appEnv.ts";
 import { feedRoutes } from "./routes/feedRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
-import { requestContext } from "./routes/requestContext.ts";
+import { type AppEnv, createViewRuntime } from "./routes/viewRuntime.ts";
 
 export interface AppOptions {
 	/** Epoch ms; defaults to the real clock. */
@@ -17,14 +16,13 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions = {}): Hono<AppEnv> {
+	const now = options.now ?? Date.now;
+	const runtime = createViewRuntime({ now, articles: options.articles ?? ((env) => env.ARTICLES) });
 	const app = new Hono<AppEnv>();
-	app.use(corsPolicy());
-	app.use(
-		requestContext({ now: options.now ?? Date.now, articles: options.articles ?? ((env) => env.ARTICLES) }),
-	);
-	app.route("/", feedRoutes());
-	app.route("/", pageRoutes());
-	app.notFound((c) => notFound(notFoundCacheControl(c.var.now ?? Date.now())));
+	app.options("*", preflight());
+	app.route("/", feedRoutes(runtime));
+	app.route("/", pageRoutes(runtime));
+	app.notFound(() => notFound(notFoundCacheControl(now())));
 	app.onError(errorHandler());
 	return app;
 }

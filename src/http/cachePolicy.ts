@@ -27,12 +27,14 @@ function secondsUntilReveal(now: number, revealAt: number | undefined): number |
 	return seconds < MAX_AGE_SECONDS ? seconds : undefined;
 }
 
+const NORMAL_CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+
 /** Cache-Control for a view that is current now and changes at `revealAt`, if that is known. */
 export function cacheControl(now: number, revealAt?: number): string {
 	const cut = secondsUntilReveal(now, revealAt);
 	// When a scheduled item appears sooner than max-age, caches must not outlive that moment, not even while revalidating.
 	if (cut !== undefined) return `public, max-age=${cut}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
-	return `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+	return NORMAL_CACHE_CONTROL;
 }
 
 /** Cache-Control for a 404 of a path that may start to exist at `revealAt` (a scheduled article, tag or author). */

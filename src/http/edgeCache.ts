@@ -18,8 +18,17 @@ export interface EdgeCache {
 	recall(version: string, viewUrl: string, now: number): CachedView | undefined;
 	/** The rendered view as of `version` from the Cache API (then remembered in memory), unless expired likewise. */
 	match(version: string, viewUrl: string, now: number): Promise<CachedView | undefined>;
-	/** Remembers a view; when it has a body, also stores it in the Cache API, as this version and as the last good copy. */
-	remember(version: string, viewUrl: string, view: CachedView, now: number): void;
+	/**
+	 * Remembers a view; when it has a body, also stores it in the Cache API, as this version and as the last good copy,
+	 * through `waitUntil` so the response does not wait for the writes.
+	 */
+	remember(
+		version: string,
+		viewUrl: string,
+		view: CachedView,
+		now: number,
+		waitUntil: (promise: Promise<unknown>) => void,
+	): void;
 	/** The newest rendered copy of a view whatever its version: what to serve when KV fails. */
 	matchLastGood(viewUrl: string): Promise<CachedView | undefined>;
 }
@@ -27,8 +36,6 @@ export interface EdgeCache {
 export interface EdgeCacheOptions {
 	/** The Cache API cache; absent where there is none. */
 	cache?: Cache;
-	/** Runs a Cache API write after the response is sent. */
-	waitUntil: (promise: Promise<unknown>) => void;
 	memo: LruMemo<string, CachedView>;
 }
 
@@ -89,7 +96,7 @@ const expired = (view: CachedView, now: number): boolean =>
 	view.revealAt !== undefined && now >= view.revealAt;
 
 export function edgeCache(options: EdgeCacheOptions): EdgeCache {
-	const { cache, memo, waitUntil } = options;
+	const { cache, memo } = options;
 
 	function recall(version: string, viewUrl: string, now: number): CachedView | undefined {
 		const key = memoKey(version, viewUrl);
@@ -109,7 +116,13 @@ export function edgeCache(options: EdgeCacheOptions): EdgeCache {
 		return copy;
 	}
 
-	function remember(version: string, viewUrl: string, view: CachedView, now: number): void {
+	function remember(
+		version: string,
+		viewUrl: string,
+		view: CachedView,
+		now: number,
+		waitUntil: (promise: Promise<unknown>) => void,
+	): void {
 		memo.set(memoKey(version, viewUrl), view);
 		const { body } = view;
 		if (!cache || !body) return;

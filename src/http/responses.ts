@@ -1,59 +1,90 @@
-// Every response the app builds, in one place: views with validators, 304s, and plain-text errors.
+// Every response the app builds, in one place: views with validators, 304s, and plain-text errors, all with CORS.
 import { cacheControl, NO_STORE, RETRY_AFTER_SECONDS } from "./cachePolicy.ts";
-import { notModified, type Validators } from "./conditionalGet.ts";
+import type { Validators } from "./conditionalGet.ts";
+import { CORS_HEADERS } from "./corsPolicy.ts";
 import type { CachedView } from "./edgeCache.ts";
 import { formatHttpDate } from "./httpDate.ts";
 
 /** Last-Modified must not lie in the future (RFC 9110 §8.8.2.1): validators as they may be sent `now`. */
 export function validatorsAt(validators: Validators, now: number): Validators {
-	return { etag: validators.etag, lastModified: Math.min(validators.lastModified, now) };
-}
-
-function viewHeaders(view: CachedView, now: number, cacheControlValue: string, extra?: HeadersInit): Headers {
-	const { etag, lastModified } = validatorsAt(view.validators, now);
-	const headers = new Headers(extra);
-	headers.set("Content-Type", view.contentType);
-	headers.set("ETag", etag);
-	headers.set("Last-Modified", formatHttpDate(lastModified));
-	headers.set("Cache-Control", cacheControlValue);
-	headers.set("Vary", "Accept-Encoding");
-	headers.set("X-Content-Type-Options", "nosniff");
-	return headers;
-}
-
-/** A rendered view. Content-Length is explicit so that HEAD, which drops the body, keeps GET's headers exactly. */
-export function viewResponse(
-	view: CachedView & { body: Uint8Array },
-	now: number,
-	options: ViewResponseOptions = {},
-): Response {
-	const headers = viewHeaders(
-		view,
-		now,
-		options.cacheControl ?? cacheControl(now, view.revealAt),
-		options.headers,
-	);
-	headers.set("Content-Length", String(view.body.byteLength));
-	return new Response(view.body, { headers });
+	if (validators.lastModified <= now) return validators;
+	return { etag: validators.etag, lastModified: now };
 }
 
 export interface ViewResponseOptions {
 	/** Overrides the normal freshness, e.g. for a last good copy served while KV fails. */
 	cacheControl?: string;
-	headers?: HeadersInit;
+	/** Extra headers for a 200, e.g. a Content-Security-Policy for pages. */
+	headers?: Readonly<Record<string, string>>;
 }
 
-/** A 304 for a view known only by its validators: the same headers a 200 would carry, without the body's. */
+interface ViewHeaders {
+	/** What a 304 repeats (RFC 9110 §15.4.5): validators, Vary, CORS. */
+	notModified: Record<string, string>;
+	/** That plus what describes the body. */
+	ok: Record<string, string>;
+}
+
+// Header values that never change for a view are built once: a hot response then costs one object spread.
+const headerMemo = new WeakMap<CachedView, ViewHeaders>();
+
+function viewHeaders(
+	view: CachedView,
+	now: number,
+	extra: Readonly<Record<string, string>> | undefined,
+): ViewHeaders {
+	const known = headerMemo.get(view);
+	if (known) return known;
+	const notModified = {
+		...CORS_HEADERS,
+		ETag: view.validators.etag,
+		"Last-Modified": formatHttpDate(validatorsAt(view.validators, now).lastModified),
+		Vary: "Accept-Encoding",
+	};
+	const headers = {
+		notModified,
+		ok: { ...extra, ...notModified, "Content-Type": view.contentType, "X-Content-Type-Options": "nosniff" },
+	};
+	// A Last-Modified clamped to now changes with now: not worth keeping (sync never publishes one).
+	if (view.validators.lastModified <= now) headerMemo.set(view, headers);
+	return headers;
+}
+
+/** A rendered view. Content-Length is explicit so that HEAD, which drops the body, keeps GET's headers exactly. */
+export function viewResponse(
+	view: CachedView,
+	body: Uint8Array,
+	now: number,
+	options: ViewResponseOptions = {},
+): Response {
+	const { ok } = viewHeaders(view, now, options.headers);
+	return new Response(body, {
+		headers: {
+			...ok,
+			"Cache-Control": options.cacheControl ?? cacheControl(now, view.revealAt),
+			"Content-Length": String(body.byteLength),
+		},
+	});
+}
+
+/** A 304: the headers a 200 would carry, less those describing its body. */
 export function viewNotModified(view: CachedView, now: number, options: ViewResponseOptions = {}): Response {
-	return notModified(
-		viewHeaders(view, now, options.cacheControl ?? cacheControl(now, view.revealAt), options.headers),
-	);
+	const { notModified } = viewHeaders(view, now, options.headers);
+	return new Response(null, {
+		status: 304,
+		headers: { ...notModified, "Cache-Control": options.cacheControl ?? cacheControl(now, view.revealAt) },
+	});
 }
 
 function plainText(status: number, message: string, headers: Record<string, string>): Response {
 	return new Response(`${message}\n`, {
 		status,
-		headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", ...headers },
+		headers: {
+			...CORS_HEADERS,
+			"Content-Type": "text/plain; charset=utf-8",
+			"X-Content-Type-Options": "nosniff",
+			...headers,
+		},
 	});
 }
 

@@ -4,12 +4,13 @@ import { buildFeedModel } from "../feed/buildFeedModel.ts";
 import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
 import { TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
+import { requestUrl } from "../http/requestUrl.ts";
 import { badRequest } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
 import { selectEntries } from "../store/selectEntries.ts";
-import type { AppEnv } from "./appEnv.ts";
 import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
+import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
 export const FEED_FILES: Readonly<Record<string, FeedFormat>> = {
 	"rss.xml": "rss",
@@ -23,14 +24,16 @@ interface FeedSelection extends ViewSelection {
 
 function serveFeed(
 	c: Context<AppEnv>,
+	runtime: ViewRuntime,
 	file: string,
 	format: FeedFormat,
 	ref: ScopeRef,
 ): Promise<Response> | Response {
-	const parsed = parseFeedParams(new URL(c.req.url).searchParams);
+	const url = requestUrl(c.req.url);
+	const parsed = parseFeedParams(url.query);
 	if (!parsed.ok) return badRequest(parsed.message);
 	const { limit, since } = parsed.params;
-	return serveView<FeedSelection>(c, {
+	return serveView<FeedSelection>(c, runtime, url, {
 		path: `${scopePath(ref)}/${file}`,
 		paramsKey: parsed.key,
 		contentType: MEDIA_TYPES[format],
@@ -67,15 +70,15 @@ function serveFeed(
 	});
 }
 
-export function feedRoutes(): Hono<AppEnv> {
+export function feedRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();
 	for (const [file, format] of Object.entries(FEED_FILES)) {
-		routes.get(`/${file}`, (c) => serveFeed(c, file, format, { kind: "all" }));
+		routes.get(`/${file}`, (c) => serveFeed(c, runtime, file, format, { kind: "all" }));
 		routes.get(`/tags/:slug/${file}`, (c) =>
-			serveFeed(c, file, format, { kind: "tag", slug: c.req.param("slug") }),
+			serveFeed(c, runtime, file, format, { kind: "tag", slug: c.req.param("slug") }),
 		);
 		routes.get(`/authors/:slug/${file}`, (c) =>
-			serveFeed(c, file, format, { kind: "author", slug: c.req.param("slug") }),
+			serveFeed(c, runtime, file, format, { kind: "author", slug: c.req.param("slug") }),
 		);
 	}
 	return routes;

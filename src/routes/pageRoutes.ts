@@ -1,5 +1,6 @@
 // HTML pages: the index, one page per article, and one per tag and author.
 import { Hono } from "hono";
+import { requestUrl } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage, type ScopeLink } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_HEADERS } from "../pages/pageLayout.ts";
@@ -7,9 +8,9 @@ import { renderScopePage } from "../pages/scopePage.ts";
 import type { Manifest } from "../store/kvLayout.ts";
 import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
 import { selectEntries, visibility } from "../store/selectEntries.ts";
-import type { AppEnv } from "./appEnv.ts";
 import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
 import { serveView } from "./serveView.ts";
+import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
 /** How many articles a listing page shows. */
 export const PAGE_LENGTH = 50;
@@ -33,11 +34,11 @@ function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; au
 const newestChange = (changed: number, entries: readonly { modified: number }[]): number =>
 	entries.reduce((max, entry) => Math.max(max, entry.modified), changed);
 
-export function pageRoutes(): Hono<AppEnv> {
+export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();
 
 	routes.get("/", (c) =>
-		serveView(c, {
+		serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
 			path: "/",
 			select(manifest, now) {
@@ -61,7 +62,7 @@ export function pageRoutes(): Hono<AppEnv> {
 
 	routes.get("/articles/:slug", (c) => {
 		const slug = c.req.param("slug");
-		return serveView(c, {
+		return serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
 			path: `/articles/${encodeURIComponent(slug)}`,
 			select(manifest, now) {
@@ -78,7 +79,7 @@ export function pageRoutes(): Hono<AppEnv> {
 	for (const kind of ["tag", "author"] as const) {
 		routes.get(`/${kind}s/:slug`, (c) => {
 			const ref: ScopeRef = { kind, slug: c.req.param("slug") };
-			return serveView(c, {
+			return serveView(c, runtime, requestUrl(c.req.url), {
 				...page,
 				path: scopePath(ref),
 				select(manifest, now) {

@@ -4,10 +4,11 @@ import { FALLBACK_CACHE_CONTROL, notFoundCacheControl, TTL_MINUTES } from "../ht
 import { isNotModified } from "../http/conditionalGet.ts";
 import type { CachedView } from "../http/edgeCache.ts";
 import { strongEtag } from "../http/etag.ts";
+import type { RequestUrl } from "../http/requestUrl.ts";
 import { notFound, validatorsAt, viewNotModified, viewResponse } from "../http/responses.ts";
 import { StoreUnavailableError } from "../store/articleStore.ts";
 import type { ArticleEntry, ArticleRecord, Manifest } from "../store/kvLayout.ts";
-import type { AppEnv } from "./appEnv.ts";
+import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
 /** What a view shows at one moment, decided from the manifest alone. */
 export interface ViewSelection {
@@ -33,8 +34,8 @@ export interface ViewSpec<S extends ViewSelection = ViewSelection> {
 	/** Known query parameters, normalised (see feedParams.ts); "" when none. */
 	paramsKey: string;
 	contentType: string;
-	/** Extra response headers, e.g. a Content-Security-Policy for pages. */
-	headers?: Record<string, string>;
+	/** Extra headers for a 200, e.g. a Content-Security-Policy for pages. */
+	headers?: Readonly<Record<string, string>>;
 	select(manifest: Manifest, now: number): S | NotShown;
 	render(selection: S, records: ArticleRecord[], manifest: Manifest): string;
 }
@@ -43,20 +44,33 @@ const encoder = new TextEncoder();
 
 const isNotShown = (value: ViewSelection | NotShown): value is NotShown => "notShown" in value;
 
-/** Answers a GET/HEAD for one view, reading as little as the request needs. */
+function waitUntilOf(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
+	return (promise) => {
+		try {
+			c.executionCtx.waitUntil(promise);
+		} catch {
+			// No execution context (app.fetch called without one): the write simply runs unawaited.
+		}
+	};
+}
+
+/** Answers a GET/HEAD for one view of the request's `url`, reading as little as the request needs. */
 export async function serveView<S extends ViewSelection>(
 	c: Context<AppEnv>,
+	runtime: ViewRuntime,
+	url: RequestUrl,
 	spec: ViewSpec<S>,
 ): Promise<Response> {
-	const { store, edge, now } = c.var;
-	const url = new URL(c.req.url);
+	const now = runtime.now();
+	const { edge } = runtime;
+	const store = runtime.store(c.env);
 	const viewUrl = `${url.origin}${spec.path}${spec.paramsKey ? `?${spec.paramsKey}` : ""}`;
-	const options = { headers: spec.headers };
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
 	const answer = (view: CachedView, cacheControl?: string): Response => {
-		if (fresh(view)) return viewNotModified(view, now, { ...options, cacheControl });
-		if (view.body) return viewResponse({ ...view, body: view.body }, now, { ...options, cacheControl });
+		const options = { headers: spec.headers, cacheControl };
+		if (fresh(view)) return viewNotModified(view, now, options);
+		if (view.body) return viewResponse(view, view.body, now, options);
 		throw new Error("a view known only by its validators can only answer a request they satisfy");
 	};
 
@@ -72,28 +86,28 @@ export async function serveView<S extends ViewSelection>(
 		const selection = spec.select(manifest, now);
 		if (isNotShown(selection)) return notFound(notFoundCacheControl(now, selection.revealAt));
 		const records = selection.entries.map((entry) => entry.record);
+		const etagInputs = [
+			spec.path,
+			spec.paramsKey,
+			TTL_MINUTES,
+			selection.lastModified,
+			...selection.identity,
+		];
 		const view: CachedView = {
 			contentType: spec.contentType,
 			validators: {
-				etag: await strongEtag([
-					spec.path,
-					spec.paramsKey,
-					TTL_MINUTES,
-					selection.lastModified,
-					...selection.identity,
-					...records,
-				]),
+				etag: await strongEtag([...etagInputs, ...records]),
 				lastModified: selection.lastModified,
 			},
 		};
 		if (selection.revealAt !== undefined) view.revealAt = selection.revealAt;
 		if (fresh(view)) {
-			edge.remember(head.manifest, viewUrl, view, now);
+			edge.remember(head.manifest, viewUrl, view, now, waitUntilOf(c));
 			return answer(view);
 		}
 		const body = encoder.encode(spec.render(selection, await store.readRecords(records), manifest));
-		const rendered = { ...view, body };
-		edge.remember(head.manifest, viewUrl, rendered, now);
+		const rendered: CachedView = { ...view, body };
+		edge.remember(head.manifest, viewUrl, rendered, now, waitUntilOf(c));
 		return answer(rendered);
 	} catch (error) {
 		if (!(error instanceof StoreUnavailableError)) throw error;

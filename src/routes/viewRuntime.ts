@@ -1,0 +1,39 @@
+// What every route shares for the isolate's lifetime: the clock, KV access with its memos, and the view cache.
+import { createViewMemo, type EdgeCache, edgeCache } from "../http/edgeCache.ts";
+import { type ArticleStore, articleStore, createArticleMemo } from "../store/articleStore.ts";
+
+export type AppEnv = { Bindings: Env };
+
+export interface ViewRuntime {
+	/** Epoch ms. */
+	now(): number;
+	store(env: Env): ArticleStore;
+	edge: EdgeCache;
+}
+
+export interface ViewRuntimeOptions {
+	now: () => number;
+	articles: (env: Env) => KVNamespace;
+}
+
+export function createViewRuntime(options: ViewRuntimeOptions): ViewRuntime {
+	// Isolate-lifetime memos: they outlive requests, which is the point.
+	const memo = createArticleMemo();
+	const stores = new WeakMap<KVNamespace, ArticleStore>();
+	return {
+		now: options.now,
+		store(env) {
+			const kv = options.articles(env);
+			let store = stores.get(kv);
+			if (!store) {
+				store = articleStore(kv, memo, options.now);
+				stores.set(kv, store);
+			}
+			return store;
+		},
+		edge: edgeCache({
+			cache: typeof caches === "undefined" ? undefined : caches.default,
+			memo: createViewMemo(),
+		}),
+	};
+}
