@@ -79,7 +79,7 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 	const slugOwners = new Map<string, string>();
 	const loadArticle = async (name: string): Promise<void> => {
 		const file = shown(name);
-		const stem = name.slice(0, -".md".length).normalize("NFC");
+		const stem = safeText(name.slice(0, -".md".length));
 		const source = parseArticleSource(file, await readFile(path.join(contentDir, name), "utf8"));
 		if (!source.ok) {
 			errors.push(source.error);
