@@ -17,3 +17,10 @@ export function requestUrl(url: string): RequestUrl {
 	const hash = url.indexOf("#", queryStart);
 	return { origin, query: new URLSearchParams(url.slice(queryStart + 1, hash === -1 ? undefined : hash)) };
 }
+
+/** A route parameter percent-encoded for a path; lone surrogates (which encodeURIComponent rejects) become U+FFFD. */
+export function pathSegment(value: string): string {
+	return encodeURIComponent(
+		value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
+	);
+}

@@ -1,6 +1,6 @@
 // HTML pages: the index, one page per article, and one per tag and author.
 import { Hono } from "hono";
-import { requestUrl } from "../http/requestUrl.ts";
+import { pathSegment, requestUrl } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage, type ScopeLink } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_HEADERS } from "../pages/pageLayout.ts";
@@ -64,7 +64,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 		const slug = c.req.param("slug");
 		return serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
-			path: `/articles/${encodeURIComponent(slug)}`,
+			path: `/articles/${pathSegment(slug)}`,
 			select(manifest, now) {
 				const entry = manifestIndex(manifest).articleBySlug(slug);
 				if (!entry) return { notShown: true };

@@ -1,5 +1,6 @@
 // Turns a route's scope (everything, a tag slug, an author slug) into the manifest's entries for it, or "not shown".
 import type { FeedScope } from "../feed/feedModel.ts";
+import { pathSegment } from "../http/requestUrl.ts";
 import type { ArticleEntry, Manifest, ScopeKey } from "../store/kvLayout.ts";
 import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
 import { visibility } from "../store/selectEntries.ts";
@@ -23,7 +24,7 @@ export function scopeKeyOf(ref: ScopeRef): ScopeKey {
 /** The scope's page path, its feeds' directory: "" for everything, else "/tags/<slug>" percent-encoded. */
 export function scopePath(ref: ScopeRef): string {
 	if (ref.kind === "all") return "";
-	return `/${ref.kind === "tag" ? "tags" : "authors"}/${encodeURIComponent(ref.slug)}`;
+	return `/${ref.kind === "tag" ? "tags" : "authors"}/${pathSegment(ref.slug)}`;
 }
 
 /** A tag or author exists while at least one of its articles is visible; until then it is a 404 like any unknown one. */

@@ -102,6 +102,7 @@ describe("after a publish", () => {
 		kv.override = { key: `article:${manifest.articles[0]?.record}`, value: { corrupt: true } };
 		const response = await app.fetch("/feed.json?limit=3");
 		expect(response.status).toBe(500);
-		expect(await response.text()).toBe("Internal server error.\n");
+		expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+		expect(await response.text()).not.toMatch(/TypeError|undefined|\.ts|\sat\s/);
 	});
 });
