@@ -1,0 +1,83 @@
+// Runs the quick-start path for end-to-end tests: the real sync CLI into a private local KV state, then `wrangler dev` on it.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const offline = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+export interface LocalServer {
+	origin: string;
+	stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once("error", reject);
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+		});
+	});
+}
+
+/** Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does. */
+export async function startLocalServer(contentDir: string): Promise<LocalServer> {
+	const state = mkdtempSync(join(tmpdir(), "edgefeed-e2e-"));
+	const sync = spawnSync(
+		process.execPath,
+		["src/sync/cli.ts", "--content", contentDir, "--persist-to", state, "--quiet"],
+		{ env: offline, encoding: "utf8" },
+	);
+	if (sync.status !== 0) throw new Error(`sync failed (${sync.status}):\n${sync.stdout}\n${sync.stderr}`);
+
+	const port = await freePort();
+	const dev: ChildProcess = spawn(
+		"npx",
+		[
+			"wrangler",
+			"dev",
+			"--port",
+			String(port),
+			"--ip",
+			"127.0.0.1",
+			"--persist-to",
+			state,
+			"--inspector-port",
+			"0",
+		],
+		{ env: offline, stdio: ["ignore", "pipe", "pipe"], detached: true },
+	);
+	let output = "";
+	dev.stdout?.on("data", (chunk) => {
+		output += chunk;
+	});
+	dev.stderr?.on("data", (chunk) => {
+		output += chunk;
+	});
+	const origin = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		try {
+			const response = await fetch(`${origin}/`);
+			await response.arrayBuffer();
+			break;
+		} catch {
+			if (Date.now() > deadline || dev.exitCode !== null) {
+				dev.kill();
+				throw new Error(`wrangler dev did not start:\n${output}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+	return {
+		origin,
+		async stop() {
+			if (dev.pid) process.kill(-dev.pid, "SIGTERM");
+			await new Promise((resolve) => dev.once("exit", resolve));
+			rmSync(state, { recursive: true, force: true });
+		},
+	};
+}
