@@ -1,7 +1,7 @@
 // Loads one synced collection: for each feed, the ceiling, then a 304, a cached 200 and an uncached 200 from the app.
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
 import { coldReads, type KvOps, type PathReads, pathReads } from "./kvReads.ts";
-import { type LoadResult, type LoadSettings, measureLoad } from "./loadTest.ts";
+import { type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.ts";
 
 export interface Origins {
 	app: string;
@@ -15,8 +15,10 @@ export interface PathLoad {
 	/** Body bytes of the uncached variant (same items, distinct cache key). */
 	uncachedBodyBytes: number;
 	etag: string;
-	/** The ceiling Worker with this feed's body. */
+	/** The ceiling Worker with this feed's body, measured in turns with `cached`. */
 	ceiling: LoadResult;
+	/** The ceiling Worker's bodiless 304, measured in turns with `revalidate`. */
+	ceiling304: LoadResult;
 	revalidate: LoadResult;
 	cached: LoadResult;
 	uncached: LoadResult;
@@ -24,8 +26,6 @@ export interface PathLoad {
 }
 
 export interface CollectionLoad {
-	/** The ceiling Worker answering a conditional GET with a bodiless 304. */
-	ceiling304: LoadResult;
 	/** KV operations of the first request a fresh isolate serves (GET of the first feed). */
 	coldReads: KvOps;
 	paths: PathLoad[];
@@ -58,32 +58,37 @@ export async function benchCollection(
 	log: (line: string) => void,
 ): Promise<CollectionLoad> {
 	const cold = await coldReads(origins.kvProbe, feeds[0]?.path ?? "/rss.xml");
-	const ceiling304 = await measureLoad(
-		{ url: `${origins.ceiling}/`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
-		settings,
-	);
-	log(`  ceiling 304: ${ceiling304.requestsPerSecond.toFixed(0)} req/s`);
 	const paths: PathLoad[] = [];
 	for (const feed of feeds) {
 		const url = `${origins.app}${feed.path}`;
 		const first = await firstResponse(url);
 		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
 		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
-		const ceiling = await measureLoad({ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 }, settings);
-		const revalidate = await measureLoad(
-			{ url, headers: { "if-none-match": first.etag }, expectStatus: 304 },
+		const [ceiling304, revalidate] = await measureInTurns(
+			[
+				{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
+				{ url, headers: { "if-none-match": first.etag }, expectStatus: 304 },
+			],
 			settings,
 		);
-		const cached = await measureLoad({ url, expectStatus: 200 }, settings);
-		const uncached = await measureLoad(
-			{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 },
+		const [ceiling, cached] = await measureInTurns(
+			[
+				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 },
+				{ url, expectStatus: 200 },
+			],
 			settings,
 		);
+		const [uncached] = await measureInTurns(
+			[{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 }],
+			{ ...settings, rounds: 1 },
+		);
+		if (!ceiling304 || !revalidate || !ceiling || !cached || !uncached)
+			throw new Error("a load case gave no result");
 		// Every uncached request stored a copy; drop them so the next case starts from the same cache size.
 		await purgeCache();
 		const reads = await pathReads(origins.kvProbe, feed, first.etag);
 		log(
-			`  ${feed.path}: ${first.body.byteLength} B; ceiling ${ceiling.requestsPerSecond.toFixed(0)}, 304 ${revalidate.requestsPerSecond.toFixed(0)}, cached ${cached.requestsPerSecond.toFixed(0)}, uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
+			`  ${feed.path}: ${first.body.byteLength} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
 		);
 		paths.push({
 			feed,
@@ -91,11 +96,12 @@ export async function benchCollection(
 			uncachedBodyBytes: uncachedBody.byteLength,
 			etag: first.etag,
 			ceiling,
+			ceiling304,
 			revalidate,
 			cached,
 			uncached,
 			reads,
 		});
 	}
-	return { ceiling304, coldReads: cold, paths };
+	return { coldReads: cold, paths };
 }

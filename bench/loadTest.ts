@@ -1,12 +1,14 @@
-// Drives one load case at a Worker on loopback with autocannon and reports throughput and latency percentiles.
+// Drives load cases at Workers on loopback with autocannon and reports throughput and latency percentiles.
 import autocannon from "autocannon";
 
 export interface LoadSettings {
 	connections: number;
-	/** Seconds of measured load per case. */
+	/** Seconds of measured load per case, split evenly over `rounds`. */
 	seconds: number;
-	/** Seconds of unmeasured load first, so JIT and caches are warm. */
+	/** Seconds of unmeasured load before a case's first round, so JIT and caches are warm. */
 	warmupSeconds: number;
+	/** A case and its ceiling take turns this many times, so a passing disturbance hits both alike. */
+	rounds: number;
 }
 
 export interface LoadCase {
@@ -27,6 +29,13 @@ export interface LoadResult {
 	requests: number;
 	/** Responses with another status than expected, plus socket errors and timeouts. */
 	failures: number;
+	/** Status -> count; "error" and "timeout" count failed requests. */
+	statuses: Record<string, number>;
+}
+
+interface Sample {
+	seconds: number;
+	timings: number[];
 	statuses: Record<string, number>;
 }
 
@@ -55,26 +64,51 @@ async function runOnce(loadCase: LoadCase, settings: LoadSettings, seconds: numb
 		timings.push(responseTime);
 	});
 	const result = await instance;
-	return { result, timings };
+	const statuses: Record<string, number> = {};
+	for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = count;
+	if (result.errors) statuses.error = result.errors;
+	if (result.timeouts) statuses.timeout = result.timeouts;
+	return { seconds: result.duration, timings, statuses };
 }
 
-/** Warms up, then measures one case. The counter runs on across warm-up and measurement, so unique paths stay unique. */
-export async function measureLoad(loadCase: LoadCase, settings: LoadSettings): Promise<LoadResult> {
-	const counter = { n: 0 };
-	if (settings.warmupSeconds > 0) await runOnce(loadCase, settings, settings.warmupSeconds, counter);
-	const { result, timings } = await runOnce(loadCase, settings, settings.seconds, counter);
-	const sorted = Float64Array.from(timings).sort();
-	const statuses = Object.fromEntries(
-		Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
-	);
-	const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0);
-	const expected = statuses[String(loadCase.expectStatus)] ?? 0;
+function summarise(samples: Sample[], expectStatus: number): LoadResult {
+	const statuses: Record<string, number> = {};
+	for (const sample of samples) {
+		for (const [status, count] of Object.entries(sample.statuses))
+			statuses[status] = (statuses[status] ?? 0) + count;
+	}
+	const sorted = Float64Array.from(samples.flatMap((sample) => sample.timings)).sort();
+	const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+	const answered = Object.entries(statuses)
+		.filter(([status]) => /^\d+$/.test(status))
+		.reduce((sum, [, count]) => sum + count, 0);
+	const total = Object.values(statuses).reduce((sum, count) => sum + count, 0);
 	return {
-		requestsPerSecond: answered / result.duration,
+		requestsPerSecond: answered / seconds,
 		p50: percentile(sorted, 0.5),
 		p99: percentile(sorted, 0.99),
 		requests: answered,
-		failures: answered - expected + result.errors + result.timeouts,
+		failures: total - (statuses[String(expectStatus)] ?? 0),
 		statuses,
 	};
+}
+
+/**
+ * Measures `cases` in turns: warm-up for each, then `rounds` rounds in which each case runs seconds/rounds.
+ * The counter of a case runs on across warm-up and rounds, so unique paths stay unique.
+ */
+export async function measureInTurns(cases: LoadCase[], settings: LoadSettings): Promise<LoadResult[]> {
+	const counters = cases.map(() => ({ n: 0 }));
+	const samples: Sample[][] = cases.map(() => []);
+	for (const [index, loadCase] of cases.entries()) {
+		if (settings.warmupSeconds > 0)
+			await runOnce(loadCase, settings, settings.warmupSeconds, counters[index] ?? { n: 0 });
+	}
+	const seconds = settings.seconds / settings.rounds;
+	for (let round = 0; round < settings.rounds; round++) {
+		for (const [index, loadCase] of cases.entries()) {
+			samples[index]?.push(await runOnce(loadCase, settings, seconds, counters[index] ?? { n: 0 }));
+		}
+	}
+	return cases.map((loadCase, index) => summarise(samples[index] ?? [], loadCase.expectStatus));
 }

@@ -6,14 +6,17 @@ import type { KindReads } from "./kvReads.ts";
 import type { LoadResult, LoadSettings } from "./loadTest.ts";
 import type { Machine } from "./machine.ts";
 import type { RenderCost } from "./renderCost.ts";
+import type { CliCounts } from "./syncCollection.ts";
 
 export interface SyncFigures {
 	articles: number;
 	seconds: number;
 	/** Keys written, as the key set proves it (independent of the CLI). */
 	keys?: KeyDiff;
-	/** The CLI's own report, verbatim (last lines). */
-	cliReport: string;
+	/** The CLI's own count, from its report line. */
+	cli?: CliCounts;
+	/** Reruns the CLI asked for (exit 3) before it succeeded. */
+	retries: number;
 }
 
 export interface RenderRow {
@@ -30,6 +33,8 @@ export interface BenchResults {
 	collections: { articles: number; sync: SyncFigures; load?: CollectionLoad }[];
 	resync?: SyncFigures;
 	render: RenderRow[];
+	/** 1-minute load average when the run started and when it ended: anything else running skews every figure. */
+	loadAverage: { start: number; end: number };
 	/** What could not be measured and why. */
 	missing: string[];
 	runSeconds: number;
@@ -55,7 +60,10 @@ const ms = (n: number) => (n < 0.1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.to
 const verdict = (ok: boolean): Verdict => (ok ? "met" : "missed");
 
 function load(result: LoadResult): string {
-	const failures = result.failures > 0 ? ` — **${int(result.failures)} wrong answers**` : "";
+	const statuses = Object.entries(result.statuses)
+		.map(([status, count]) => `${status}×${int(count)}`)
+		.join(", ");
+	const failures = result.failures > 0 ? ` — **${int(result.failures)} wrong answers** (${statuses})` : "";
 	return `${int(result.requestsPerSecond)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms${failures}`;
 }
 
@@ -65,12 +73,6 @@ const ratioOf = (result: LoadResult, ceiling: LoadResult) =>
 function loadRows(articles: number, collection: CollectionLoad): Row[] {
 	const rows: Row[] = [];
 	const n = int(articles);
-	rows.push({
-		what: `${n} articles · ceiling, constant 304`,
-		figure: load(collection.ceiling304),
-		target: "reference",
-		verdict: "—",
-	});
 	for (const path of collection.paths) {
 		const where = `${n} articles · ${path.feed.path}`;
 		rows.push({
@@ -79,7 +81,13 @@ function loadRows(articles: number, collection: CollectionLoad): Row[] {
 			target: "reference",
 			verdict: "—",
 		});
-		const revalidate = ratioOf(path.revalidate, collection.ceiling304);
+		rows.push({
+			what: `${where} · ceiling, constant 304`,
+			figure: load(path.ceiling304),
+			target: "reference",
+			verdict: "—",
+		});
+		const revalidate = ratioOf(path.revalidate, path.ceiling304);
 		rows.push({
 			what: `${where} · 304`,
 			figure: `**${revalidate.toFixed(2)}× ceiling** — ${load(path.revalidate)}`,
@@ -111,13 +119,13 @@ function spreadRows(
 	for (const [index, smallPath] of small.load.paths.entries()) {
 		const largePath = large.load.paths[index];
 		if (!largePath) continue;
-		const kinds: [string, (p: PathLoad, c: CollectionLoad) => number, (p: PathLoad) => LoadResult][] = [
-			["304", (p, c) => ratioOf(p.revalidate, c.ceiling304), (p) => p.revalidate],
+		const kinds: [string, (p: PathLoad) => number, (p: PathLoad) => LoadResult][] = [
+			["304", (p) => ratioOf(p.revalidate, p.ceiling304), (p) => p.revalidate],
 			["cached 200", (p) => ratioOf(p.cached, p.ceiling), (p) => p.cached],
 		];
 		for (const [kind, ratio, result] of kinds) {
-			const a = ratio(smallPath, small.load);
-			const b = ratio(largePath, large.load);
+			const a = ratio(smallPath);
+			const b = ratio(largePath);
 			const change = b / a - 1;
 			rows.push({
 				what: `${smallPath.feed.label} ${kind}: ${int(small.articles)} vs ${int(large.articles)} articles`,
@@ -195,18 +203,24 @@ function renderRows(render: RenderRow[]): Row[] {
 	return rows;
 }
 
+function cliText(sync: SyncFigures): string {
+	const retried = sync.retries > 0 ? `; the CLI failed with exit 3 and was rerun ${sync.retries}×` : "";
+	if (!sync.cli) return `CLI printed no report line${retried}`;
+	return `CLI reports ${int(sync.cli.writes)} writes, ${int(sync.cli.deletes)} deletes${retried}`;
+}
+
+function prefixCounts(keys: KeyDiff): string {
+	return Object.entries(keys.byPrefix)
+		.map(([prefix, count]) => `${prefix} ${int(count)}`)
+		.join(", ");
+}
+
 function syncRows(results: BenchResults): Row[] {
 	const rows: Row[] = [];
 	for (const { articles, sync } of results.collections) {
 		rows.push({
 			what: `sync ${int(articles)} articles (fresh state)`,
-			figure: `${sync.seconds.toFixed(1)} s${
-				sync.keys
-					? `; ${int(sync.keys.writes)} keys written (${Object.entries(sync.keys.byPrefix)
-							.map(([prefix, count]) => `${prefix} ${int(count)}`)
-							.join(", ")})`
-					: ""
-			}; CLI: ${sync.cliReport}`,
+			figure: `${sync.keys ? `**${int(sync.keys.writes)} writes** (keys: ${prefixCounts(sync.keys)}); ` : ""}${cliText(sync)}; ${sync.seconds.toFixed(1)} s`,
 			target: "none",
 			verdict: "—",
 		});
@@ -215,13 +229,9 @@ function syncRows(results: BenchResults): Row[] {
 	if (resync?.keys) {
 		rows.push({
 			what: `re-sync one changed article of ${int(resync.articles)}`,
-			figure: `**${resync.keys.writes} writes** (${Object.entries(resync.keys.byPrefix)
-				.map(([prefix, count]) => `${prefix} ${count}`)
-				.join(
-					", ",
-				)}), ${resync.keys.removed} deletes, ${resync.seconds.toFixed(1)} s; CLI: ${resync.cliReport}`,
+			figure: `**${resync.keys.writes} writes** (keys: ${prefixCounts(resync.keys)}), ${resync.keys.removed} deletes; ${cliText(resync)}; ${resync.seconds.toFixed(1)} s`,
 			target: `≤ ${RESYNC_WRITES} writes`,
-			verdict: verdict(resync.keys.writes <= RESYNC_WRITES),
+			verdict: verdict(resync.keys.writes <= RESYNC_WRITES && (resync.cli?.writes ?? 0) <= RESYNC_WRITES),
 		});
 	}
 	return rows;
@@ -278,7 +288,7 @@ export function writeBenchmarks(file: string, results: BenchResults, method: str
 
 Written by \`npm run bench\` on ${results.date}.
 
-Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.workerd} (miniflare ${m.miniflare}, wrangler ${m.wrangler}); autocannon ${m.autocannon}, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up + ${results.settings.seconds} s per case.
+Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.workerd} (miniflare ${m.miniflare}, wrangler ${m.wrangler}); autocannon ${m.autocannon}, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up + ${results.settings.seconds} s per case in ${results.settings.rounds} turns with its ceiling. Load average (1 min) ${results.loadAverage.start.toFixed(2)} at the start, ${results.loadAverage.end.toFixed(2)} at the end.
 
 Targets: ${met} met, ${missed} missed.
 

@@ -2,7 +2,7 @@
 // Bodies are registered once per path with PUT before the load starts; a conditional GET gets a bodiless 304.
 
 interface ConstantBody {
-	body: ArrayBuffer;
+	body: Uint8Array;
 	contentType: string;
 }
 
@@ -13,7 +13,7 @@ export default {
 		const { pathname } = new URL(request.url);
 		if (request.method === "PUT") {
 			const contentType = request.headers.get("content-type") ?? "application/octet-stream";
-			bodies.set(pathname, { body: await request.arrayBuffer(), contentType });
+			bodies.set(pathname, { body: new Uint8Array(await request.arrayBuffer()), contentType });
 			return new Response(null, { status: 204 });
 		}
 		if (request.headers.has("if-none-match"))

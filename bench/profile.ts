@@ -1,0 +1,137 @@
+// `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while autocannon loads one
+// case (kind: uncached, cached or 304), summarised as the functions with the most self time. Backs the "why" of a
+// missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render[-floor] [items]` profiles the
+// render loop instead. Needs the state a full `npm run bench` left in bench/.data (state-<articles>, bundles/).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { readWorkerConfig } from "./buildBundle.ts";
+import { uncachedPath } from "./feedPaths.ts";
+import { measureInTurns } from "./loadTest.ts";
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+	children?: number[];
+}
+
+interface CpuProfile {
+	nodes: ProfileNode[];
+	samples: number[];
+	timeDeltas: number[];
+}
+
+const [articles = "1000", path = "/rss.xml", kind = "uncached", items = "20"] = process.argv.slice(2);
+const state = join("bench/.data", `state-${articles}`);
+const rendering = kind.startsWith("render");
+const bundle = !rendering
+	? "bench/.data/bundles/app/index.js"
+	: kind === "render-floor"
+		? "bench/.data/bundles/floorProbe/floorProbe.js"
+		: "bench/.data/bundles/renderProbe/renderProbe.js";
+if (!existsSync(state) || !existsSync(bundle))
+	throw new Error(`run npm run bench first: ${state} or ${bundle} is missing`);
+
+/** One DevTools protocol session over the inspector's WebSocket. */
+async function devtools(url: string) {
+	const socket = new WebSocket(url);
+	await new Promise((resolve, reject) => {
+		socket.addEventListener("open", resolve, { once: true });
+		socket.addEventListener("error", reject, { once: true });
+	});
+	let nextId = 1;
+	const pending = new Map<number, (result: unknown) => void>();
+	socket.addEventListener("message", (event) => {
+		const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+		if (message.id !== undefined) pending.get(message.id)?.(message.result);
+	});
+	return {
+		send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+			const id = nextId++;
+			socket.send(JSON.stringify({ id, method, params }));
+			return new Promise((resolve) => pending.set(id, resolve as (result: unknown) => void));
+		},
+		close: () => socket.close(),
+	};
+}
+
+function selfTimes(profile: CpuProfile): { name: string; ms: number }[] {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const totals = new Map<string, number>();
+	for (const [index, id] of profile.samples.entries()) {
+		const frame = byId.get(id)?.callFrame;
+		if (!frame) continue;
+		const file = frame.url.split("/").pop() ?? "";
+		const name = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber + 1}`;
+		totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+	}
+	return [...totals.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+}
+
+const config = readWorkerConfig();
+const miniflare = new Miniflare(
+	convertV4MiniflareOptions({
+		host: "127.0.0.1",
+		port: 0,
+		inspectorPort: 0,
+		resourcePersistencePath: `${state}/v3`,
+		workers: [
+			{
+				name: "app",
+				modules: true,
+				scriptPath: bundle,
+				compatibilityDate: config.compatibilityDate,
+				compatibilityFlags: config.compatibilityFlags,
+				kvNamespaces: config.kvNamespaces,
+				unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+			},
+		],
+	}),
+);
+try {
+	await miniflare.ready;
+	const origin = (await miniflare.unsafeGetDirectURL("app")).origin;
+	const inspector = await miniflare.getInspectorURL();
+	const listUrl = new URL("/json/list", inspector);
+	listUrl.protocol = "http:";
+	const targets = (await (await fetch(listUrl)).json()) as {
+		webSocketDebuggerUrl: string;
+	}[];
+	const target = targets[0]?.webSocketDebuggerUrl;
+	if (!target) throw new Error("workerd offers no inspector target");
+	const renderUrl = `${origin}/render?format=${path}&items=${items}&k=20`;
+	const first = await fetch(rendering ? renderUrl : `${origin}${path}`);
+	await first.arrayBuffer();
+	const etag = first.headers.get("etag") ?? "";
+	const session = await devtools(target);
+	await session.send("Profiler.enable");
+	await session.send("Profiler.setSamplingInterval", { interval: 100 });
+	await session.send("Profiler.start");
+	const [result] = await measureInTurns(
+		[
+			rendering
+				? { url: renderUrl, expectStatus: 200 }
+				: kind === "uncached"
+					? { url: `${origin}${path}`, pathFor: (n) => uncachedPath(path, n + 1), expectStatus: 200 }
+					: kind === "304"
+						? { url: `${origin}${path}`, headers: { "if-none-match": etag }, expectStatus: 304 }
+						: { url: `${origin}${path}`, expectStatus: 200 },
+		],
+		{ connections: rendering ? 1 : 10, seconds: 3, warmupSeconds: 0, rounds: 1 },
+	);
+	const { profile } = await session.send<{ profile: CpuProfile }>("Profiler.stop");
+	session.close();
+	const times = selfTimes(profile);
+	const total = times.reduce((sum, entry) => sum + entry.ms, 0);
+	console.log(
+		`${kind} ${path} at ${articles} articles: ${result?.requestsPerSecond.toFixed(0)} req/s, p50 ${result?.p50.toFixed(2)} ms; ${result?.requests} requests`,
+	);
+	console.log(
+		`self time by function (${total.toFixed(0)} ms sampled; ms per request = ms / ${result?.requests}):`,
+	);
+	for (const { name, ms } of times.slice(0, 25)) {
+		console.log(`${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+	}
+} finally {
+	await miniflare.dispose();
+}
