@@ -1,8 +1,13 @@
 // Atom 1.0: what of the feed model goes where, written by the `feed` library through our adapter.
 import type { FeedModel } from "../feed/feedModel.ts";
 import type { ArticleRecord, Person } from "../store/kvLayout.ts";
-import { GENERATOR, type Item, renderAtomWithLibrary } from "./feedLibrary.ts";
-import type { ValueSlots } from "./valueSlots.ts";
+import {
+	GENERATOR,
+	type Item,
+	type LibraryDocument,
+	renderAtomWithLibrary,
+	type ValueSlots,
+} from "./feedLibrary.ts";
 
 function atomPerson(slots: ValueSlots, person: Person): { name: string; email?: string; link?: string } {
 	const out: { name: string; email?: string; link?: string } = { name: slots.text(person.name) };
@@ -16,8 +21,8 @@ function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): 
 		id: slots.url(record.guid),
 		title: slots.text(record.title),
 		link: slots.url(record.url),
-		date: new Date(record.updated ?? record.published),
-		published: new Date(record.published),
+		date: slots.date(Date.parse(record.updated ?? record.published)),
+		published: slots.date(Date.parse(record.published)),
 		description: slots.text(record.summary),
 		content: slots.text(record.contentHtml),
 		author: record.authors.map((author) => atomPerson(slots, author)),
@@ -41,26 +46,32 @@ function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): 
 	return entry;
 }
 
+/** What of the model goes where in Atom, as the library is told it. */
+export function atomDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
+	return {
+		channel: (slots) => ({
+			options: {
+				id: slots.text(model.id),
+				title: slots.text(model.title),
+				description: slots.text(model.description),
+				link: slots.url(model.links.html),
+				feedLinks: { atom: slots.url(model.links.atom) },
+				// Always the model's change time: left out, the library would stamp "now".
+				updated: slots.date(model.updated),
+				generator: slots.text(GENERATOR),
+				author: atomPerson(slots, model.author),
+				copyright: slots.text(model.copyright),
+				...(model.hub ? { hub: slots.url(model.hub) } : {}),
+				...(model.icon ? { favicon: slots.text(model.icon) } : {}),
+			},
+			language: slots.text(model.language),
+		}),
+		item: (slots, record) => atomEntry(slots, model, record),
+		records: model.items,
+	};
+}
+
 /** Renders the model as Atom 1.0. The same model always gives the same bytes. */
 export function renderAtom(model: FeedModel): string {
-	return renderAtomWithLibrary((slots) => {
-		const options = {
-			id: slots.text(model.id),
-			title: slots.text(model.title),
-			description: slots.text(model.description),
-			link: slots.url(model.links.html),
-			feedLinks: { atom: slots.url(model.links.atom) },
-			updated: new Date(model.updated),
-			generator: slots.text(GENERATOR),
-			author: atomPerson(slots, model.author),
-			copyright: slots.text(model.copyright),
-			...(model.hub ? { hub: slots.url(model.hub) } : {}),
-			...(model.icon ? { favicon: slots.text(model.icon) } : {}),
-		};
-		return {
-			options,
-			language: slots.text(model.language),
-			items: model.items.map((record) => atomEntry(slots, model, record)),
-		};
-	});
+	return renderAtomWithLibrary(atomDocument(model));
 }

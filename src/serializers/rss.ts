@@ -1,8 +1,14 @@
 // RSS 2.0: what of the feed model goes where, written by the `feed` library through our adapter.
 import type { FeedModel } from "../feed/feedModel.ts";
 import type { ArticleRecord, ImageRef } from "../store/kvLayout.ts";
-import { type Extension, GENERATOR, type Item, renderRssWithLibrary } from "./feedLibrary.ts";
-import type { ValueSlots } from "./valueSlots.ts";
+import {
+	type Extension,
+	GENERATOR,
+	type Item,
+	type LibraryDocument,
+	renderRssWithLibrary,
+	type ValueSlots,
+} from "./feedLibrary.ts";
 import { escapeXml } from "./xmlEscape.ts";
 
 /** Media RSS for the article image: the reader-facing description of what <enclosure> only points at. */
@@ -12,8 +18,8 @@ function mediaContent(slots: ValueSlots, image: ImageRef): Extension {
 		medium: "image",
 		type: slots.text(image.type),
 	};
-	if (image.width !== undefined) attributes.width = String(image.width);
-	if (image.height !== undefined) attributes.height = String(image.height);
+	if (image.width !== undefined) attributes.width = slots.text(String(image.width));
+	if (image.height !== undefined) attributes.height = slots.text(String(image.height));
 	const objects: Record<string, unknown> = { _attributes: attributes };
 	if (image.alt) objects["media:title"] = { _attributes: { type: "plain" }, _text: slots.text(image.alt) };
 	if (image.caption)
@@ -35,11 +41,13 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 	}
 	if (record.image) extensions.push(mediaContent(slots, record.image));
 
+	const pubDate = slots.date(Date.parse(record.published));
 	const item: Item = {
 		title: slots.text(record.title),
 		link: slots.url(record.url),
-		date: new Date(record.updated ?? record.published),
-		published: new Date(record.published),
+		// pubDate is the publication date; the library reads it from `published` and wants `date` all the same.
+		date: pubDate,
+		published: pubDate,
 		// The description is read as HTML by readers and email tools, so the plain-text summary is escaped for it.
 		description: slots.text(escapeXml(record.summary)),
 		content: slots.text(record.contentHtml),
@@ -56,22 +64,31 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 	return item;
 }
 
+/** What of the model goes where in RSS, as the library is told it. */
+export function rssDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
+	return {
+		channel: (slots) => ({
+			options: {
+				title: slots.text(model.title),
+				description: slots.text(model.description),
+				link: slots.url(model.links.html),
+				language: slots.text(model.language),
+				copyright: slots.text(model.copyright),
+				generator: slots.text(GENERATOR),
+				// Always the model's change time: left out, the library would stamp "now".
+				updated: slots.date(model.updated),
+				ttl: model.ttlMinutes,
+				feedLinks: { rss: slots.url(model.links.rss) },
+				...(model.hub ? { hub: slots.url(model.hub) } : {}),
+				...(model.icon ? { image: slots.text(model.icon) } : {}),
+			},
+		}),
+		item: (slots, record) => rssItem(slots, model, record),
+		records: model.items,
+	};
+}
+
 /** Renders the model as RSS 2.0. The same model always gives the same bytes. */
 export function renderRss(model: FeedModel): string {
-	return renderRssWithLibrary((slots) => {
-		const options = {
-			title: slots.text(model.title),
-			description: slots.text(model.description),
-			link: slots.url(model.links.html),
-			language: slots.text(model.language),
-			copyright: slots.text(model.copyright),
-			generator: slots.text(GENERATOR),
-			updated: new Date(model.updated),
-			ttl: model.ttlMinutes,
-			feedLinks: { rss: slots.url(model.links.rss) },
-			...(model.hub ? { hub: slots.url(model.hub) } : {}),
-			...(model.icon ? { image: slots.text(model.icon) } : {}),
-		};
-		return { options, items: model.items.map((record) => rssItem(slots, model, record)) };
-	});
+	return renderRssWithLibrary(rssDocument(model));
 }

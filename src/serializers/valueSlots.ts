@@ -1,19 +1,27 @@
-// Opaque placeholders for feed values: the `feed` library lays out the document around them, then each is
-// swapped for its value, escaped here by our own rules. See feedLibrary.ts for why.
+// Opaque placeholders for feed values: the `feed` library lays out a document around them once, as a template,
+// and each render fills the template's holes with values escaped by our own rules. See feedLibrary.ts for why.
 import { cdata, escapeXml } from "./xmlEscape.ts";
 
 // A placeholder survives everything `feed` and xml-js do to a value untouched: it has no &, <, >, " or ]]>,
 // and in URL form `new URL(...).toString()` returns it unchanged ("~" is never percent-encoded). Nothing else
 // in the library's output contains "~", so a placeholder can never be confused with the document around it.
-const URL_BASE = "https://edgefeed.invalid/";
-const PLACEHOLDER = /<!\[CDATA\[~(\d+)~\]\]>|https:\/\/edgefeed\.invalid\/~(\d+)~(?:\.~\d+~)?|~(\d+)~/g;
+const URL_BASE = "https://x.invalid/";
+const PLACEHOLDER = /<!\[CDATA\[~(\d+)~\]\]>|https:\/\/x\.invalid\/~(\d+)~(?:\.~\d+~)?|~(\d+)~/g;
 
+/** Collects the values of one document (or one item) and hands out a placeholder for each, numbered in order:
+ * the same code describing two items of the same shape hands out the same placeholders. */
 export class ValueSlots {
-	#values: string[] = [];
+	readonly values: string[] = [];
+	readonly #formatDate: (date: Date) => string;
+
+	/** `formatDate` is how the library will format dates (`toUTCString` for RSS, `toISOString` for Atom). */
+	constructor(formatDate: (date: Date) => string) {
+		this.#formatDate = formatDate;
+	}
 
 	/** A placeholder for a value the library writes as text, an attribute, or inside CDATA. */
 	text(value: string): string {
-		return `~${this.#values.push(value) - 1}~`;
+		return `~${this.values.push(value) - 1}~`;
 	}
 
 	/** A placeholder that parses as an absolute URL, for the fields the library runs through `new URL()`. */
@@ -27,27 +35,48 @@ export class ValueSlots {
 		return `${this.url(value)}.${this.text(subtype)}`;
 	}
 
-	/** Replaces every placeholder in the library's output: CDATA sections get their value with every `]]>`
-	 * split, all other places get it fully escaped (valid both as element text and as an attribute value). */
-	fill(skeleton: string): string {
-		// Concatenation rather than String.replace: the long values (article HTML) are joined as ropes and
-		// copied once, when the body is encoded, instead of once here and again there.
-		let out = "";
-		let from = 0;
-		PLACEHOLDER.lastIndex = 0;
-		for (let match = PLACEHOLDER.exec(skeleton); match; match = PLACEHOLDER.exec(skeleton)) {
-			const [, inCdata, inUrl, bare] = match;
-			out += skeleton.slice(from, match.index);
-			out +=
-				inCdata !== undefined ? cdata(this.#value(inCdata)) : escapeXml(this.#value(inUrl ?? bare ?? ""));
-			from = PLACEHOLDER.lastIndex;
-		}
-		return out + skeleton.slice(from);
+	/** A stand-in for a Date: the library formats dates itself, and this makes the formatted date (from our
+	 * epoch milliseconds, never "now") a placeholder like any other value. */
+	date(epochMs: number): Date {
+		const placeholder = this.text(this.#formatDate(new Date(epochMs)));
+		return { toUTCString: () => placeholder, toISOString: () => placeholder } as unknown as Date;
 	}
+}
 
-	#value(index: string): string {
-		const value = this.#values[Number(index)];
-		if (value === undefined) throw new Error(`feed output has an unknown placeholder ~${index}~`);
-		return value;
+/** A document split at its placeholders: literal markup, then a hole, then markup, and so on. */
+export interface Template {
+	/** One more than `holes`: the markup before, between and after them. */
+	markup: string[];
+	holes: { slot: number; inCdata: boolean }[];
+}
+
+/** Splits the library's output at its placeholders, noting for each whether it is a whole CDATA section. */
+export function compileTemplate(skeleton: string): Template {
+	const template: Template = { markup: [], holes: [] };
+	let from = 0;
+	PLACEHOLDER.lastIndex = 0;
+	for (let match = PLACEHOLDER.exec(skeleton); match; match = PLACEHOLDER.exec(skeleton)) {
+		const [, inCdata, inUrl, bare] = match;
+		template.markup.push(skeleton.slice(from, match.index));
+		template.holes.push({ slot: Number(inCdata ?? inUrl ?? bare), inCdata: inCdata !== undefined });
+		from = PLACEHOLDER.lastIndex;
 	}
+	template.markup.push(skeleton.slice(from));
+	return template;
+}
+
+/** The template with its holes filled: a CDATA hole gets the value with every `]]>` split, any other hole the
+ * value fully escaped (valid both as element text and as an attribute value). */
+export function fillTemplate(template: Template, values: readonly string[]): string {
+	// Concatenation (ropes) rather than a join: the long values (article HTML) are copied once, when the body
+	// is encoded, instead of once here and again there.
+	let out = template.markup[0] ?? "";
+	for (let i = 0; i < template.holes.length; i++) {
+		const hole = template.holes[i] as Template["holes"][number];
+		const value = values[hole.slot];
+		if (value === undefined) throw new Error(`feed output has an unknown placeholder ~${hole.slot}~`);
+		out += hole.inCdata ? cdata(value) : escapeXml(value);
+		out += template.markup[i + 1];
+	}
+	return out;
 }

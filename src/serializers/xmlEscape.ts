@@ -4,6 +4,7 @@
 // spaces inside attribute values (and a carriage return into a newline in text), so only references keep
 // them as written.
 const XML_SPECIAL = /[&<>"\t\n\r]/g;
+const NEEDS_ESCAPE = /[&<>"\t\n\r]/;
 const ENTITY: Record<string, string> = {
 	"&": "&amp;",
 	"<": "&lt;",
@@ -16,7 +17,8 @@ const ENTITY: Record<string, string> = {
 
 /** Escapes text for element content and for double-quoted attribute values alike: it reads back unchanged. */
 export function escapeXml(text: string): string {
-	return text.replace(XML_SPECIAL, (char) => ENTITY[char] ?? char);
+	// Most values need nothing: testing first skips building a copy of them.
+	return NEEDS_ESCAPE.test(text) ? text.replace(XML_SPECIAL, (char) => ENTITY[char] ?? char) : text;
 }
 
 const CDATA_SPECIAL = /\]\]>|\r/g;

@@ -1,0 +1,95 @@
+// Rendering from cached templates gives byte for byte what the library gives for the whole document at once,
+// whatever the mix of item shapes (tags, authors, images, permalinks, updates) and site settings.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { FeedModel } from "../../src/feed/feedModel.ts";
+import { atomDocument, renderAtom } from "../../src/serializers/atom.ts";
+import { renderWholeWithLibrary } from "../../src/serializers/feedLibrary.ts";
+import { renderRss, rssDocument } from "../../src/serializers/rss.ts";
+import type { ArticleRecord } from "../../src/store/kvLayout.ts";
+import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
+
+const word = fc.constantFrom("Dân vận", "A & B", "x]]>y", "Nghệ An", "");
+
+const record = fc
+	.record({
+		index: fc.nat(1000),
+		tags: fc.array(word, { maxLength: 4 }),
+		authors: fc.array(
+			fc.record({ name: word, email: fc.option(fc.constant("a@example.com"), { nil: undefined }) }),
+			{
+				maxLength: 3,
+			},
+		),
+		image: fc.option(
+			fc.record(
+				{
+					type: fc.constantFrom("image/jpeg", "image/png", "application/octet-stream"),
+					alt: word,
+					caption: word,
+					credit: word,
+					width: fc.nat(4000),
+					height: fc.nat(4000),
+				},
+				{ requiredKeys: ["type"] },
+			),
+			{ nil: undefined },
+		),
+		permalink: fc.boolean(),
+		updated: fc.boolean(),
+	})
+	.map((shape): ArticleRecord => {
+		const slug = `bai-${shape.index}`;
+		const url = `${BASE_URL}/articles/${slug}`;
+		const article = sampleArticle({
+			slug,
+			url,
+			guid: shape.permalink ? url : `urn:uuid:${shape.index}`,
+			tags: shape.tags.map((name, n) => ({ name, slug: `t${n}` })),
+			authors: shape.authors.map((author, n) => ({ ...author, slug: `a${n}` })),
+		});
+		if (shape.image) article.image = { url: `${BASE_URL}/images/${slug}.jpg`, ...shape.image };
+		else delete article.image;
+		if (!shape.updated) delete article.updated;
+		return JSON.parse(JSON.stringify(article));
+	});
+
+const model = fc
+	.record({
+		records: fc.array(record, { maxLength: 5 }),
+		icon: fc.boolean(),
+		hub: fc.boolean(),
+		ttl: fc.integer({ min: 1, max: 60 }),
+	})
+	.map(({ records, icon, hub, ttl }): FeedModel => {
+		const site = sampleSite();
+		if (!icon) delete site.icon;
+		if (!hub) delete site.hub;
+		return { ...sampleModel(records, { site }), ttlMinutes: ttl };
+	});
+
+describe("library templates", () => {
+	it("RSS from templates equals the whole document from the library", () => {
+		fc.assert(
+			fc.property(model, (m) => {
+				expect(renderRss(m)).toBe(renderWholeWithLibrary("rss", rssDocument(m)));
+			}),
+		);
+	});
+
+	it("Atom from templates equals the whole document from the library", () => {
+		fc.assert(
+			fc.property(model, (m) => {
+				expect(renderAtom(m)).toBe(renderWholeWithLibrary("atom", atomDocument(m)));
+			}),
+		);
+	});
+
+	it("an item reads the same whichever items surround it", () => {
+		const [a, b] = [sampleArticle({ slug: "a", guid: "urn:uuid:a" }), sampleArticle({ slug: "b", tags: [] })];
+		const alone = renderRss(sampleModel([a]));
+		const itemOf = (xml: string) => xml.slice(xml.indexOf("<item>"), xml.indexOf("</item>") + 7);
+		expect(itemOf(renderRss(sampleModel([a, b])))).toBe(itemOf(alone));
+		expect(itemOf(renderRss(sampleModel([a])))).toBe(itemOf(alone));
+	});
+});
