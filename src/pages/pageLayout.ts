@@ -66,6 +66,7 @@ export function pageLayout(page: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <link rel="canonical" href="${page.canonical}">
+${page.site.icon ? html`<link rel="icon" href="${page.site.icon}">` : ""}
 ${alternates(page.feeds)}
 <style>${STYLE}</style>
 </head>

@@ -25,8 +25,8 @@ function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; au
 		return name !== undefined && entries && visibility(entries, now).visible ? [{ key, name }] : [];
 	};
 	return {
-		tags: index.tagSlugs.flatMap((slug) => shown(tagScope(slug), index.tagName(slug))),
-		authors: index.authorSlugs.flatMap((slug) => shown(authorScope(slug), index.author(slug)?.name)),
+		tags: index.tagSlugs().flatMap((slug) => shown(tagScope(slug), index.tagName(slug))),
+		authors: index.authorSlugs().flatMap((slug) => shown(authorScope(slug), index.author(slug)?.name)),
 	};
 }
 

@@ -1,4 +1,5 @@
-// Lookups derived once per manifest (scope -> entries, slug -> entry), so requests never scan the whole archive.
+// Lookups derived from a manifest (scope -> entries, slug -> entry), built lazily once per version, so a request
+// never scans the archive twice and a cold isolate pays only for what its first request needs.
 import type { ArticleEntry, Manifest, Person, ScopeKey } from "./kvLayout.ts";
 
 export interface ManifestIndex {
@@ -8,48 +9,88 @@ export interface ManifestIndex {
 	tagName(slug: string): string | undefined;
 	author(slug: string): Person | undefined;
 	/** Tag and author slugs in display order (by name). */
-	tagSlugs: readonly string[];
-	authorSlugs: readonly string[];
+	tagSlugs(): readonly string[];
+	authorSlugs(): readonly string[];
 }
 
-export const tagScope = (slug: string): ScopeKey => `tags/${slug}`;
-export const authorScope = (slug: string): ScopeKey => `authors/${slug}`;
+const TAG_PREFIX = "tags/";
+const AUTHOR_PREFIX = "authors/";
+export const tagScope = (slug: string): ScopeKey => `${TAG_PREFIX}${slug}`;
+export const authorScope = (slug: string): ScopeKey => `${AUTHOR_PREFIX}${slug}`;
 
 const byNewest = (a: ArticleEntry, b: ArticleEntry): number =>
 	b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function ownEntries<V>(record: Record<string, V> | undefined): Map<string, V> {
-	// JSON objects inherit from Object.prototype: a Map keeps "constructor" or "__proto__" from looking like a tag.
-	return new Map(Object.entries(record ?? {}));
+/** Runs `build` on first call only. */
+function once<T>(build: () => T): () => T {
+	let value: { built: T } | undefined;
+	return () => {
+		value ??= { built: build() };
+		return value.built;
+	};
 }
 
 function buildIndex(manifest: Manifest): ManifestIndex {
-	// The manifest is sorted by sync; sorting a copy once per version keeps selection right even if it were not.
-	const all = [...manifest.articles].sort(byNewest);
-	const scopes = new Map<ScopeKey, ArticleEntry[]>([["", all]]);
-	const slugs = new Map<string, ArticleEntry>();
-	const add = (key: ScopeKey, entry: ArticleEntry) => {
-		const list = scopes.get(key);
-		if (list) list.push(entry);
-		else scopes.set(key, [entry]);
-	};
-	for (const entry of all) {
-		slugs.set(entry.slug, entry);
-		for (const tag of entry.tags) add(tagScope(tag), entry);
-		for (const author of entry.authors) add(authorScope(author), entry);
+	// Sync writes the manifest sorted; checking costs one pass, and selection stays right even if it were not.
+	const sorted = manifest.articles.every(
+		(entry, i, list) => i === 0 || byNewest(list[i - 1] as ArticleEntry, entry) <= 0,
+	);
+	const all = sorted ? manifest.articles : [...manifest.articles].sort(byNewest);
+	// JSON objects inherit from Object.prototype: Maps keep "constructor" or "__proto__" from looking like a tag.
+	const tags = new Map(Object.entries(manifest.tags ?? {}));
+	const authors = new Map(Object.entries(manifest.authors ?? {}));
+	const scopes = new Map<ScopeKey, readonly ArticleEntry[]>([["", all]]);
+	const collator = once(() => new Intl.Collator(manifest.site.language));
+	let everyScopeKnown = false;
+
+	// One pass over the archive gives every scope; only pages that list all tags and authors need that.
+	const everyScope = once(() => {
+		const lists = new Map<ScopeKey, ArticleEntry[]>();
+		const add = (key: ScopeKey, entry: ArticleEntry) => {
+			const list = lists.get(key);
+			if (list) list.push(entry);
+			else lists.set(key, [entry]);
+		};
+		for (const entry of all) {
+			for (const tag of entry.tags) add(tagScope(tag), entry);
+			for (const author of entry.authors) add(authorScope(author), entry);
+		}
+		for (const [key, list] of lists) scopes.set(key, list);
+		everyScopeKnown = true;
+	});
+
+	function scopeEntries(key: ScopeKey): readonly ArticleEntry[] | undefined {
+		const known = scopes.get(key);
+		if (known || everyScopeKnown) return known;
+		let list: ArticleEntry[] = [];
+		if (key.startsWith(TAG_PREFIX)) {
+			const slug = key.slice(TAG_PREFIX.length);
+			if (tags.has(slug)) list = all.filter((entry) => entry.tags.includes(slug));
+		} else if (key.startsWith(AUTHOR_PREFIX)) {
+			const slug = key.slice(AUTHOR_PREFIX.length);
+			if (authors.has(slug)) list = all.filter((entry) => entry.authors.includes(slug));
+		}
+		if (list.length === 0) return undefined;
+		scopes.set(key, list);
+		return list;
 	}
-	const tags = ownEntries(manifest.tags);
-	const authors = ownEntries(manifest.authors);
-	const collator = new Intl.Collator(manifest.site.language);
+
+	const slugs = once(() => new Map(all.map((entry) => [entry.slug, entry])));
 	return {
-		scopeEntries: (key) => scopes.get(key),
-		articleBySlug: (slug) => slugs.get(slug),
+		scopeEntries,
+		articleBySlug: (slug) => slugs().get(slug),
 		tagName: (slug) => tags.get(slug),
 		author: (slug) => authors.get(slug),
-		tagSlugs: [...tags.keys()].sort((a, b) => collator.compare(tags.get(a) ?? a, tags.get(b) ?? b)),
-		authorSlugs: [...authors.keys()].sort((a, b) =>
-			collator.compare(authors.get(a)?.name ?? a, authors.get(b)?.name ?? b),
-		),
+		tagSlugs: once(() => {
+			everyScope();
+			return [...tags.keys()].sort((a, b) => collator().compare(tags.get(a) ?? a, tags.get(b) ?? b));
+		}),
+		authorSlugs: once(() => {
+			everyScope();
+			return [...authors.keys()].sort((a, b) =>
+				collator().compare(authors.get(a)?.name ?? a, authors.get(b)?.name ?? b),
+			);
+		}),
 	};
 }
 
