@@ -1,7 +1,8 @@
 // Rendering from cached templates gives byte for byte what the library gives for the whole document at once,
 // whatever the mix of item shapes (tags, authors, images, permalinks, updates) and site settings.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { Feed } from "feed";
+import { describe, expect, it, vi } from "vitest";
 import type { FeedModel } from "../../src/feed/feedModel.ts";
 import { atomDocument, renderAtom } from "../../src/serializers/atom.ts";
 import { renderWholeWithLibrary } from "../../src/serializers/feedLibrary.ts";
@@ -83,6 +84,36 @@ describe("library templates", () => {
 				expect(renderAtom(m)).toBe(renderWholeWithLibrary("atom", atomDocument(m)));
 			}),
 		);
+	});
+
+	it("does not run the library again for shapes it has seen, and falls back to it for none", () => {
+		const rss2 = vi.spyOn(Feed.prototype, "rss2");
+		const atom1 = vi.spyOn(Feed.prototype, "atom1");
+		try {
+			const shapes = (title: string) => [
+				sampleArticle({ slug: "a", guid: "urn:uuid:a", title }),
+				sampleArticle({
+					slug: "b",
+					title,
+					tags: [],
+					authors: [{ name: title, email: "b@example.com", slug: "b" }],
+				}),
+			];
+			renderRss(sampleModel(shapes("một")));
+			renderAtom(sampleModel(shapes("một")));
+			expect(rss2).toHaveBeenCalled();
+			rss2.mockClear();
+			atom1.mockClear();
+			const rss = renderRss(sampleModel(shapes("hai")));
+			const atom = renderAtom(sampleModel(shapes("hai")));
+			expect(rss2).not.toHaveBeenCalled();
+			expect(atom1).not.toHaveBeenCalled();
+			expect(rss).toBe(renderWholeWithLibrary("rss", rssDocument(sampleModel(shapes("hai")))));
+			expect(atom).toBe(renderWholeWithLibrary("atom", atomDocument(sampleModel(shapes("hai")))));
+		} finally {
+			rss2.mockRestore();
+			atom1.mockRestore();
+		}
 	});
 
 	it("an item reads the same whichever items surround it", () => {
