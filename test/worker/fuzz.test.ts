@@ -127,7 +127,7 @@ it("never answers with a 5xx", async () => {
 		),
 		{ numRuns: 1500 },
 	);
-});
+}, 120_000);
 
 it("never answers a feed path with a 5xx, whatever the query and headers", async () => {
 	const feedPath = fc.constantFrom(
@@ -149,4 +149,4 @@ it("never answers a feed path with a 5xx, whatever the query and headers", async
 		}),
 		{ numRuns: 1500 },
 	);
-});
+}, 120_000);
