@@ -39,7 +39,12 @@ export class ValueSlots {
 	 * epoch milliseconds, never "now") a placeholder like any other value. */
 	date(epochMs: number): Date {
 		const placeholder = this.text(this.#formatDate(new Date(epochMs)));
-		return { toUTCString: () => placeholder, toISOString: () => placeholder } as unknown as Date;
+		// toJSON too, so a document's JSON (its template key) shows the date's placeholder like any other.
+		return {
+			toUTCString: () => placeholder,
+			toISOString: () => placeholder,
+			toJSON: () => placeholder,
+		} as unknown as Date;
 	}
 }
 
