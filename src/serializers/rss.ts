@@ -42,6 +42,7 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 	if (record.image) extensions.push(mediaContent(slots, record.image));
 
 	const pubDate = slots.date(Date.parse(record.published));
+	const scheme = slots.text(model.tagScheme);
 	const item: Item = {
 		title: slots.text(record.title),
 		link: slots.url(record.url),
@@ -52,7 +53,7 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 		description: slots.text(escapeXml(record.summary)),
 		content: slots.text(record.contentHtml),
 		author: emailAuthor ? [{ name: slots.text(emailAuthor.name), email: slots.text(emailAuthor.email) }] : [],
-		category: record.tags.map((tag) => ({ name: slots.text(tag.name), domain: slots.text(model.tagScheme) })),
+		category: record.tags.map((tag) => ({ name: slots.text(tag.name), domain: scheme })),
 		extensions,
 	};
 	// With no guid the library writes the link as a guid with isPermaLink="true": right only when they are equal.
