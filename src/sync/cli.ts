@@ -23,11 +23,11 @@ Exit codes: 0 synced (or nothing to do), 1 invalid content (nothing written), 2 
 const LARGE_SYNC = 1000;
 
 /**
- * 1,000 pairs per `wrangler kv bulk put` instead of Cloudflare's 10,000, so progress moves every few seconds on a
+ * 2,000 pairs per `wrangler kv bulk put` instead of Cloudflare's 10,000, so progress moves every few seconds on a
  * big sync. It costs no extra API requests (wrangler sends 1,000 pairs per request to the API either way), only a
- * wrangler start-up (~1.5 s) per 1,000 keys.
+ * wrangler start-up (~1.5 s) per 2,000 keys.
  */
-const LIMITS = { ...KV_LIMITS, pairsPerRequest: 1000 };
+const LIMITS = { ...KV_LIMITS, pairsPerRequest: 2000 };
 
 async function main(argv: string[]): Promise<number> {
 	let flags: ReturnType<typeof parseFlags>;

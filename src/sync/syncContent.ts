@@ -2,6 +2,7 @@
 import type { ApplyOptions } from "./applySync.ts";
 import type { KvTarget } from "./kvTarget.ts";
 import { type LoadedContent, loadContent } from "./loadContent.ts";
+import { readKvState } from "./readKvState.ts";
 import type { SyncTarget } from "./siteSettings.ts";
 import { type SyncOutcome, syncRecords } from "./syncRecords.ts";
 
@@ -15,15 +16,27 @@ export interface SyncContentOptions extends ApplyOptions {
 	onLoadProgress?: (done: number, total: number) => void;
 }
 
-/** Throws ContentValidationError before touching KV when any file is invalid. */
+/**
+ * Throws ContentValidationError, having written nothing, when any file is invalid. KV is read while content
+ * renders: reading changes nothing, and through wrangler each read takes seconds.
+ */
 export async function syncContent(
 	options: SyncContentOptions,
 ): Promise<{ content: LoadedContent } & SyncOutcome> {
-	const content = await loadContent(options.contentDir, {
-		target: options.target,
-		onProgress: options.onLoadProgress,
-	});
+	const state = readKvState(options.kv);
+	state.catch(() => undefined); // handled below; this only stops an early failure counting as unhandled
+	let content: LoadedContent;
+	try {
+		content = await loadContent(options.contentDir, {
+			target: options.target,
+			onProgress: options.onLoadProgress,
+		});
+	} catch (error) {
+		await state.catch(() => undefined);
+		throw error;
+	}
 	const outcome = await syncRecords(options.kv, content.site, content.records, {
+		state,
 		now: options.now ?? Date.now(),
 		dryRun: options.dryRun,
 		limits: options.limits,

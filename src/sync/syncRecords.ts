@@ -4,13 +4,15 @@ import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
 import { buildManifest, type Snapshot } from "./buildManifest.ts";
 import type { KvTarget } from "./kvTarget.ts";
 import { planSync, type SyncPlan } from "./planSync.ts";
-import { readKvState } from "./readKvState.ts";
+import { type KvState, readKvState } from "./readKvState.ts";
 
 export interface SyncRecordsOptions extends ApplyOptions {
 	/** Epoch ms; decides which articles are visible for scope change times, and the head version. */
 	now: number;
 	/** Plan only: nothing is written. */
 	dryRun?: boolean;
+	/** What KV holds, when the caller already started reading it (see syncContent); read here otherwise. */
+	state?: Promise<KvState>;
 }
 
 export interface SyncOutcome {
@@ -26,7 +28,7 @@ export async function syncRecords(
 	records: ArticleRecord[],
 	options: SyncRecordsOptions,
 ): Promise<SyncOutcome> {
-	const state = await readKvState(kv);
+	const state = await (options.state ?? readKvState(kv));
 	const snapshot = await buildManifest(site, records, state.manifest, options.now);
 	const plan = planSync(state, snapshot, options.now);
 	const report = options.dryRun ? null : await applySync(kv, plan, options);
