@@ -21,7 +21,7 @@ function rssItem(model: FeedModel, r: ArticleRecord): string {
 	if (only?.email && others.length === 0) s += `<author>${x(only.email)} (${x(only.name)})</author>`;
 	for (const tag of r.tags) s += `<category domain="${x(model.tagScheme)}">${x(tag.name)}</category>`;
 	const image = r.image;
-	if (image) s += `<enclosure url="${x(image.url)}" length="0" type="${x(image.type)}"/>`;
+	if (image) s += `<enclosure length="0" type="${x(image.type)}" url="${x(image.url)}"/>`;
 	if (!(only?.email && others.length === 0))
 		for (const a of r.authors) s += `<dc:creator>${x(a.name)}</dc:creator>`;
 	if (image) {
