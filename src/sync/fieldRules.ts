@@ -8,7 +8,8 @@ export const text = (): ZodType<string> =>
 	z
 		.string({
 			error: (issue) =>
-				`must be text, not ${quoteValue(issue.input)} (quote it if it looks like a number or date)`,
+				`must be text, not ${quoteValue(issue.input)}` +
+				(typeof issue.input === "number" || typeof issue.input === "boolean" ? " (put it in quotes)" : ""),
 		})
 		.transform((value) => safeText(value).trim())
 		.refine((value) => value.length > 0, { error: "must not be empty" });

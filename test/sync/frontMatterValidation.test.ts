@@ -222,7 +222,7 @@ describe("id", () => {
 	});
 	it("must be text", async () => {
 		expect(await errorsFor(`title: T\n${DATE}\nid: 123`)).toMatchObject([
-			{ field: "id", problem: /quote it/ },
+			{ field: "id", problem: /put it in quotes/ },
 		]);
 	});
 });
