@@ -16,6 +16,9 @@ edgefeed is starting on ${origin}
   Articles      ${origin}/
 `);
 
-const dev = spawn("npx", ["wrangler", "dev", "--port", "8787", "--ip", "127.0.0.1"], { stdio: "inherit", env });
+const dev = spawn("npx", ["wrangler", "dev", "--port", "8787", "--ip", "127.0.0.1"], {
+	stdio: "inherit",
+	env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));
