@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { notFoundCacheControl } from "./http/cachePolicy.ts";
 import { preflight } from "./http/corsPolicy.ts";
 import { errorHandler } from "./http/errorHandler.ts";
-import { notFound } from "./http/responses.ts";
+import { methodNotAllowed, notFound } from "./http/responses.ts";
 import { feedRoutes } from "./routes/feedRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
 import { type AppEnv, createViewRuntime } from "./routes/viewRuntime.ts";
@@ -22,7 +22,12 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 	app.options("*", preflight());
 	app.route("/", feedRoutes(runtime));
 	app.route("/", pageRoutes(runtime));
-	app.notFound(() => notFound(notFoundCacheControl(now())));
+	// Routes answer GET and HEAD only, so anything unmatched is either an unknown path or a method we never allow.
+	app.notFound((c) =>
+		c.req.method === "GET" || c.req.method === "HEAD"
+			? notFound(notFoundCacheControl(now()))
+			: methodNotAllowed(),
+	);
 	app.onError(errorHandler());
 	return app;
 }

@@ -94,6 +94,13 @@ export const badRequest = (message: string): Response =>
 export const notFound = (cacheControlValue: string): Response =>
 	plainText(404, "Not found.", { "Cache-Control": cacheControlValue });
 
+/** Everything here is read-only: any method but GET, HEAD and OPTIONS. */
+export const methodNotAllowed = (): Response =>
+	plainText(405, "Only GET, HEAD and OPTIONS are allowed.", {
+		Allow: "GET, HEAD, OPTIONS",
+		"Cache-Control": NO_STORE,
+	});
+
 export const serviceUnavailable = (message: string): Response =>
 	plainText(503, message, { "Cache-Control": NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) });
 
