@@ -13,11 +13,17 @@ export interface AppOptions {
 	now?: () => number;
 	/** The articles namespace; defaults to env.ARTICLES. */
 	articles?: (env: Env) => KVNamespace;
+	/** The Cache API cache; defaults to caches.default. */
+	cache?: Cache;
 }
 
 export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 	const now = options.now ?? Date.now;
-	const runtime = createViewRuntime({ now, articles: options.articles ?? ((env) => env.ARTICLES) });
+	const runtime = createViewRuntime({
+		now,
+		articles: options.articles ?? ((env) => env.ARTICLES),
+		cache: options.cache,
+	});
 	const app = new Hono<AppEnv>();
 	app.options("*", preflight());
 	app.route("/", feedRoutes(runtime));

@@ -109,8 +109,15 @@ export function edgeCache(options: EdgeCacheOptions): EdgeCache {
 	}
 
 	async function match(version: string, viewUrl: string, now: number): Promise<CachedView | undefined> {
-		const stored = await cache?.match(versionedKey(version, viewUrl));
-		const copy = stored ? await fromStored(stored) : undefined;
+		let copy: CachedView | undefined;
+		try {
+			const stored = await cache?.match(versionedKey(version, viewUrl));
+			copy = stored ? await fromStored(stored) : undefined;
+		} catch (error) {
+			// The Cache API only saves work: when it fails, the request renders from KV like any miss.
+			console.error("edgefeed: edge cache read failed:", error);
+			return undefined;
+		}
 		if (!copy || expired(copy, now)) return undefined;
 		memo.set(memoKey(version, viewUrl), copy);
 		return copy;

@@ -14,6 +14,8 @@ export interface ViewRuntime {
 export interface ViewRuntimeOptions {
 	now: () => number;
 	articles: (env: Env) => KVNamespace;
+	/** The Cache API cache; defaults to caches.default where there is one. */
+	cache?: Cache;
 }
 
 export function createViewRuntime(options: ViewRuntimeOptions): ViewRuntime {
@@ -32,7 +34,7 @@ export function createViewRuntime(options: ViewRuntimeOptions): ViewRuntime {
 			return store;
 		},
 		edge: edgeCache({
-			cache: typeof caches === "undefined" ? undefined : caches.default,
+			cache: options.cache ?? (typeof caches === "undefined" ? undefined : caches.default),
 			memo: createViewMemo(),
 		}),
 	};
