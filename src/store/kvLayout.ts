@@ -4,7 +4,7 @@
 //   head                 -> Head: the one small, mutable value; switching it publishes a new version.
 //   manifest:<hash>      -> Manifest: every article's index entry, the site settings, per-scope change times.
 //   article:<hash>       -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
-// Sync writes records, then the manifest, then head, and only then deletes what no manifest lists.
+// Sync writes records, manifest, head; then deletes what neither the new nor the previous manifest lists.
 
 export const HEAD_KEY = "head";
 export const MANIFEST_PREFIX = "manifest:";

@@ -11,7 +11,10 @@ export interface SyncPlan {
 	manifestToWrite: boolean;
 	/** The commit point; null when head already points at this manifest. */
 	head: KvEntry | null;
-	/** `article:`/`manifest:` keys the new manifest does not reference, removed only after head moved. */
+	/**
+	 * `article:`/`manifest:` keys listed by neither the new manifest nor the one head pointed to before, removed
+	 * only after head moved; empty when head does not move.
+	 */
 	deletes: string[];
 	/** What changed for people, by article id, compared with the manifest head pointed to. */
 	changes: { added: string[]; updated: string[]; removed: string[] };
@@ -32,15 +35,30 @@ export function planSync(state: KvState, snapshot: Snapshot, now: number): SyncP
 	if (manifestToWrite) puts.push({ key: manifestKey(snapshot.manifestHash), value: snapshot.manifestJson });
 
 	let head: KvEntry | null = null;
+	let deletes: string[] = [];
 	if (state.head?.manifest !== snapshot.manifestHash) {
 		const value: Head = {
 			manifest: snapshot.manifestHash,
 			version: Math.max(now, (state.head?.version ?? 0) + 1),
 		};
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };
+		const kept = new Set([...wanted, ...previousVersionKeys(state)]);
+		deletes = [...state.keys].filter((key) => !kept.has(key)).sort();
 	}
-	const deletes = [...state.keys].filter((key) => !wanted.has(key)).sort();
+	// When head stays put nothing is deleted: which version came before it is no longer known, so anything could
+	// still be read by a lagging location. Leftovers wait for the next sync that moves head.
 	return { puts, recordsToWrite, manifestToWrite, head, deletes, changes: articleChanges(state, snapshot) };
+}
+
+/**
+ * The version head points to before this sync. KV is eventually consistent: other locations may go on reading
+ * the old head for up to a minute after it moves, so its manifest and records outlive it by one generation.
+ * No head, no previous version; an unreadable manifest keeps only its own key (its records cannot be known).
+ */
+function previousVersionKeys(state: KvState): string[] {
+	if (!state.head) return [];
+	const records = (state.manifest?.articles ?? []).map((entry) => articleKey(entry.record));
+	return [manifestKey(state.head.manifest), ...records];
 }
 
 function articleChanges(state: KvState, snapshot: Snapshot): SyncPlan["changes"] {

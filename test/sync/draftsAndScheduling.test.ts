@@ -43,7 +43,7 @@ describe("drafts and scheduled articles", () => {
 		expect(published?.records.map((r) => r.title)).toEqual(["Sắp đăng", "Đã đăng"]);
 	});
 
-	it("removes an article from KV when it turns back into a draft", async () => {
+	it("unpublishes an article that turns back into a draft, and removes it from KV one sync later", async () => {
 		await syncFixture(local.kv, FILES);
 		const drafted = {
 			...FILES,
@@ -52,6 +52,10 @@ describe("drafts and scheduled articles", () => {
 		await syncFixture(local.kv, drafted, { now: NOW + 1000 });
 		const published = await readPublished(local.kv);
 		expect(published?.manifest.articles.map((e) => e.id)).toEqual(["sap-dang"]);
+		expect(published?.records.map((r) => r.title)).toEqual(["Sắp đăng"]);
+		// The previous version (which lists it) is kept while other locations may still read the old head.
+		const next = { ...drafted, "sap-dang.md": (drafted["sap-dang.md"] ?? "").replace("Đoạn đầu", "Mở đầu") };
+		await syncFixture(local.kv, next, { now: NOW + 2000 });
 		for (const [, value] of await local.dump()) expect(value).not.toContain("Đã đăng");
 	});
 });

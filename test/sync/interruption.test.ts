@@ -3,19 +3,34 @@ import { describe, expect, it } from "vitest";
 import { ARTICLE_PREFIX, articleKey, MANIFEST_PREFIX, manifestKey } from "../../src/store/kvLayout.ts";
 import type { Snapshot } from "../../src/sync/buildManifest.ts";
 import { miniflareKv } from "./support/miniflareKv.ts";
-import { readPublished } from "./support/readPublished.ts";
+import { readPublished, readVersion } from "./support/readPublished.ts";
 import { failingKvTarget, InjectedFailure } from "./support/recordingKvTarget.ts";
 import { manyArticles, NOW, syncFixture } from "./support/syncFixture.ts";
 
 const OLD = manyArticles(4);
+/** The version before OLD: what a sync from OLD to NEW may delete. */
+const ANCIENT: Record<string, string> = {
+	...OLD,
+	"a02.md": (OLD["a02.md"] ?? "").replace("Bài 2", "Bài hai xưa"),
+	"cu.md": "---\ntitle: Bài cũ\ndate: 2022-12-01\n---\n\nBài cũ đã gỡ.\n",
+};
 const NEW: Record<string, string> = {
 	...OLD,
 	"a01.md": (OLD["a01.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
 	"moi.md": "---\ntitle: Bài mới\ndate: 2023-02-01\ntags: [Mới]\n---\n\nBài hoàn toàn mới.\n",
 };
 delete NEW["a03.md"];
+/** The version after NEW, which moves head again. */
+const NEXT: Record<string, string> = {
+	...NEW,
+	"a02.md": (NEW["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn mới"),
+};
+const T_ANCIENT = NOW - 60_000;
 const T_OLD = NOW;
 const T_NEW = NOW + 60_000;
+const T_NEXT = NOW + 120_000;
+
+const shown = (snapshot: Snapshot) => snapshot.records.map((r) => JSON.stringify(JSON.parse(r.json)));
 
 /** The reader's view must be exactly one snapshot: its manifest and every one of its records. */
 async function expectWholeVersion(kv: Parameters<typeof readPublished>[0], allowed: (Snapshot | null)[]) {
@@ -26,40 +41,62 @@ async function expectWholeVersion(kv: Parameters<typeof readPublished>[0], allow
 	}
 	const snapshot = allowed.find((s) => s?.manifestHash === published.head.manifest);
 	expect(snapshot, `head points at an unexpected manifest ${published.head.manifest}`).toBeTruthy();
-	expect(published.records.map((r) => JSON.stringify(r))).toEqual(
-		snapshot?.records.map((r) => JSON.stringify(JSON.parse(r.json))),
-	);
+	expect(published.records.map((r) => JSON.stringify(r))).toEqual(snapshot && shown(snapshot));
 }
 
 describe("interrupted sync", () => {
 	it("keeps every reader on one whole version and converges on rerun, for a failure at every write", async () => {
 		const reference = await miniflareKv();
+		await syncFixture(reference.kv, ANCIENT, { now: T_ANCIENT });
 		const old = await syncFixture(reference.kv, OLD, { now: T_OLD });
 		const fresh = await syncFixture(reference.kv, NEW, { now: T_NEW });
 		const expectedState = await reference.dump();
+		await syncFixture(reference.kv, NEXT, { now: T_NEXT });
+		const expectedAfterNext = await reference.dump();
 		await reference.dispose();
-		const writes = fresh.plan.puts.length + (fresh.plan.head ? 1 : 0) + fresh.plan.deletes.length;
-		// 2 records + manifest + head + 3 deletes (a01's old record, a03, the old manifest).
+		const headWrite = fresh.plan.puts.length + 1;
+		const writes = headWrite + fresh.plan.deletes.length;
+		// 2 records + manifest + head + 3 deletes (ANCIENT's a02 and cu, its manifest); OLD's keys are kept.
 		expect(writes).toBe(7);
 
 		for (let k = 1; k <= writes + 1; k++) {
 			const local = await miniflareKv();
 			try {
+				await syncFixture(local.kv, ANCIENT, { now: T_ANCIENT });
 				await syncFixture(local.kv, OLD, { now: T_OLD });
 				const failing = failingKvTarget(local.kv, k);
 				const run = syncFixture(failing.kv, NEW, { now: T_NEW });
 				if (k <= writes) await expect(run, `failure at write ${k}`).rejects.toThrow(InjectedFailure);
 				else await run;
 				await expectWholeVersion(local.kv, [old.snapshot, fresh.snapshot]);
-				// Until the head write has happened (it is write puts+1), readers stay on the old version.
+				// Until the head write has happened, readers stay on the old version.
 				const published = await readPublished(local.kv);
-				const headWrite = fresh.plan.puts.length + 1;
 				expect(published?.head.manifest).toBe(
 					k <= headWrite ? old.snapshot.manifestHash : fresh.snapshot.manifestHash,
 				);
+				// Wherever it failed, a location still on the old head finds the old version whole.
+				const oldVersion = await readVersion(local.kv, old.snapshot.manifestHash);
+				expect(oldVersion.records.map((r) => JSON.stringify(r))).toEqual(shown(old.snapshot));
 
-				await syncFixture(local.kv, NEW, { now: T_NEW });
-				expect(await local.dump(), `state after rerunning from failure at write ${k}`).toEqual(expectedState);
+				const rerun = await syncFixture(local.kv, NEW, { now: T_NEW });
+				const state = await local.dump();
+				if (k <= headWrite) {
+					// Head was still on OLD: the rerun moves it and deletes what neither NEW nor OLD lists.
+					expect(state, `state after rerunning from failure at write ${k}`).toEqual(expectedState);
+				} else {
+					// Head already on NEW: the rerun writes and deletes nothing (it no longer knows which version came
+					// before), so what the failed cleanup did not reach stays, readable by nobody.
+					expect(rerun.report?.requests).toBe(0);
+					const left = [...state.keys()].filter((key) => !expectedState.has(key)).sort();
+					const notReached = fresh.plan.deletes.slice(k - headWrite - 1);
+					expect(left, `leftovers after failure at write ${k}`).toEqual(notReached);
+					for (const [key, value] of expectedState) expect(state.get(key)).toBe(value);
+				}
+				// The next sync that moves head cleans up either way.
+				await syncFixture(local.kv, NEXT, { now: T_NEXT });
+				expect(await local.dump(), `state after the next sync, failure at write ${k}`).toEqual(
+					expectedAfterNext,
+				);
 			} finally {
 				await local.dispose();
 			}
@@ -85,23 +122,27 @@ describe("interrupted sync", () => {
 	it("cleans up what an interrupted run left behind, even when the next run publishes something else", async () => {
 		const local = await miniflareKv();
 		try {
-			await syncFixture(local.kv, OLD, { now: T_OLD });
+			const old = await syncFixture(local.kv, OLD, { now: T_OLD });
 			const plan = (await syncFixture(local.kv, NEW, { now: T_NEW, dryRun: true })).plan;
-			// Fail at the manifest: NEW's records are in KV, referenced by nothing.
+			// Fail at the manifest: NEW's records are in KV, referenced by nothing, and head is still on OLD.
 			await expect(
 				syncFixture(failingKvTarget(local.kv, plan.recordsToWrite + 1).kv, NEW, { now: T_NEW }),
 			).rejects.toThrow(InjectedFailure);
 			const other = { ...OLD, "a02.md": (OLD["a02.md"] ?? "").replace("Bài 2", "Bài hai") };
 			const final = await syncFixture(local.kv, other, { now: T_NEW + 1 });
-			const referenced = new Set([
-				manifestKey(final.snapshot.manifestHash),
-				...final.snapshot.records.map((r) => articleKey(r.hash)),
-			]);
+			// OLD is what head pointed to before, so it stays whole; NEW's orphans are listed by neither and go.
+			const referenced = new Set(
+				[final.snapshot, old.snapshot].flatMap((snapshot) => [
+					manifestKey(snapshot.manifestHash),
+					...snapshot.records.map((r) => articleKey(r.hash)),
+				]),
+			);
 			const stored = [
 				...(await local.kv.listKeys(ARTICLE_PREFIX)),
 				...(await local.kv.listKeys(MANIFEST_PREFIX)),
 			];
 			expect(new Set(stored)).toEqual(referenced);
+			expect(final.report?.keysDeleted).toBe(plan.recordsToWrite);
 		} finally {
 			await local.dispose();
 		}

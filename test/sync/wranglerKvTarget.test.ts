@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleKey } from "../../src/store/kvLayout.ts";
 import { wranglerKvTarget } from "../../src/sync/wranglerKvTarget.ts";
 import { withPersistedKv } from "./support/persistedKv.ts";
 import { readPublished } from "./support/readPublished.ts";
@@ -35,7 +36,7 @@ describe("wranglerKvTarget (local)", () => {
 		});
 	});
 
-	it("reads back what it wrote, unchanged re-sync writes nothing, removal deletes through `wrangler kv bulk delete`", async () => {
+	it("reads back what it wrote, unchanged re-sync writes nothing, cleanup deletes through `wrangler kv bulk delete`", async () => {
 		const kv = wranglerKvTarget({ remote: false, persistTo });
 		expect(await kv.get("does-not-exist")).toBeNull();
 		const again = await syncFixture(kv, FILES, { now: NOW + 1000 });
@@ -48,15 +49,28 @@ describe("wranglerKvTarget (local)", () => {
 		});
 
 		const removed = await syncFixture(kv, { "hai.md": FILES["hai.md"] }, { now: NOW + 2000 });
+		// Nothing is deleted yet: the version just replaced stays for locations still reading the old head.
 		expect(removed.report).toMatchObject({
 			recordsWritten: 0,
 			manifestWritten: true,
 			headWritten: true,
-			keysDeleted: 2,
+			keysDeleted: 0,
 		});
-		expect((await kv.listKeys("article:")).length).toBe(1);
 		await withPersistedKv(persistTo, async (local) => {
 			expect((await readPublished(local.kv))?.records.map((r) => r.title)).toEqual(["Hai"]);
+		});
+
+		const edited = { "hai.md": FILES["hai.md"].replace("Nội dung hai.", "Nội dung hai, đã sửa.") };
+		const next = await syncFixture(kv, edited, { now: NOW + 3000 });
+		// Một's record and the first manifest: listed by neither this version nor the previous one.
+		expect(next.report).toMatchObject({ recordsWritten: 1, headWritten: true, keysDeleted: 2 });
+		expect((await kv.listKeys("article:")).sort()).toEqual(
+			[removed.snapshot, next.snapshot].map((s) => articleKey(s.recordHashes.get("hai") ?? "")).sort(),
+		);
+		await withPersistedKv(persistTo, async (local) => {
+			expect((await readPublished(local.kv))?.records.map((r) => r.contentHtml)).toEqual([
+				"<p>Nội dung hai, đã sửa.</p>\n",
+			]);
 		});
 	});
 });

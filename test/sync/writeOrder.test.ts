@@ -1,5 +1,6 @@
 // Write order: records and manifest, then head alone, then deletes; a reader checked after every request sees a whole version.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { articleKey, manifestKey } from "../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../src/sync/kvTarget.ts";
 import { type MiniflareKv, miniflareKv } from "./support/miniflareKv.ts";
 import { type Published, readPublished } from "./support/readPublished.ts";
@@ -34,8 +35,15 @@ function checkingReader(inner: KvTarget, seen: (Published | null)[]): KvTarget {
 
 describe("write order", () => {
 	it("writes new records, then the manifest, then head alone, then deletes", async () => {
-		const files = manyArticles(4);
-		await syncFixture(local.kv, files);
+		const first = manyArticles(4);
+		const initial = await syncFixture(local.kv, first);
+		// The version deletes act on is two syncs back: the previous one is kept for lagging readers.
+		const files: Record<string, string> = {
+			...first,
+			"a02.md": (first["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+			"a04.md": (first["a04.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+		};
+		await syncFixture(local.kv, files, { now: NOW + 1000 });
 		const changed: Record<string, string> = {
 			...files,
 			"a01.md": (files["a01.md"] ?? "").replace("Bài 1", "Bài một"),
@@ -44,7 +52,7 @@ describe("write order", () => {
 		delete changed["a03.md"];
 
 		const recording = recordingKvTarget(local.kv);
-		await syncFixture(recording.kv, changed, { now: NOW + 1000 });
+		await syncFixture(recording.kv, changed, { now: NOW + 2000 });
 		const writes = recording.log.filter((e) => e.op === "putMany" || e.op === "deleteMany");
 		const flat = writes.flatMap((e) =>
 			"keys" in e ? e.keys.map((key) => `${e.op} ${key.split(":")[0]}`) : [],
@@ -54,11 +62,18 @@ describe("write order", () => {
 			"putMany article",
 			"putMany manifest",
 			"putMany head",
-			// a01's old version and the removed a03.
+			// The first versions of a02 and a04, and the first manifest (a01's old record and a03 are kept).
 			"deleteMany article",
 			"deleteMany article",
 			"deleteMany manifest",
 		]);
+		expect(writes.flatMap((e) => (e.op === "deleteMany" ? e.keys : []))).toEqual(
+			[
+				articleKey(initial.snapshot.recordHashes.get("a02") ?? ""),
+				articleKey(initial.snapshot.recordHashes.get("a04") ?? ""),
+				manifestKey(initial.snapshot.manifestHash),
+			].sort(),
+		);
 		expect(writes.find((e) => e.op === "putMany" && e.keys.includes("head"))).toEqual({
 			op: "putMany",
 			keys: ["head"],

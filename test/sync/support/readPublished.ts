@@ -9,8 +9,11 @@ import {
 } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/kvTarget.ts";
 
-export interface Published {
+export interface Published extends PublishedVersion {
 	head: Head;
+}
+
+export interface PublishedVersion {
 	manifest: Manifest;
 	records: ArticleRecord[];
 }
@@ -20,8 +23,16 @@ export async function readPublished(kv: KvTarget): Promise<Published | null> {
 	const headText = await kv.get(HEAD_KEY);
 	if (headText === null) return null;
 	const head = JSON.parse(headText) as Head;
-	const manifestText = await kv.get(manifestKey(head.manifest));
-	if (manifestText === null) throw new Error(`head points at missing manifest ${head.manifest}`);
+	return { head, ...(await readVersion(kv, head.manifest)) };
+}
+
+/**
+ * What a reader that follows a head naming `manifestHash` sees, whatever `head` holds now (a location where KV
+ * still shows an older head). Throws when the manifest or a record it lists is missing.
+ */
+export async function readVersion(kv: KvTarget, manifestHash: string): Promise<PublishedVersion> {
+	const manifestText = await kv.get(manifestKey(manifestHash));
+	if (manifestText === null) throw new Error(`head points at missing manifest ${manifestHash}`);
 	const manifest = JSON.parse(manifestText) as Manifest;
 	const records: ArticleRecord[] = [];
 	for (const entry of manifest.articles) {
@@ -29,5 +40,5 @@ export async function readPublished(kv: KvTarget): Promise<Published | null> {
 		if (text === null) throw new Error(`manifest lists ${entry.id} but record ${entry.record} is missing`);
 		records.push(JSON.parse(text) as ArticleRecord);
 	}
-	return { head, manifest, records };
+	return { manifest, records };
 }
