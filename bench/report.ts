@@ -155,22 +155,24 @@ function readRows(articles: number, collection: CollectionLoad): Row[] {
 		},
 	];
 	for (const path of collection.paths) {
-		const worst304 = Math.max(path.reads.revalidate.recheck.readKeys, path.reads.revalidate.steady.readKeys);
+		const counted = path.reads;
+		if (!counted) continue;
+		const worst304 = Math.max(counted.revalidate.recheck.readKeys, counted.revalidate.steady.readKeys);
 		rows.push({
 			what: `${n} articles · ${path.feed.path} · KV reads per 304`,
-			figure: reads(path.reads.revalidate),
+			figure: reads(counted.revalidate),
 			target: "≤ 1",
 			verdict: verdict(worst304 <= 1),
 		});
 		rows.push({
 			what: `${n} articles · ${path.feed.path} · KV reads per cached 200`,
-			figure: reads(path.reads.cached),
+			figure: reads(counted.cached),
 			target: "none",
 			verdict: "—",
 		});
 		rows.push({
 			what: `${n} articles · ${path.feed.path} · KV reads per uncached 200`,
-			figure: reads(path.reads.uncached),
+			figure: reads(counted.uncached),
 			target: "none",
 			verdict: "—",
 		});

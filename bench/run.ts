@@ -152,11 +152,13 @@ async function main(): Promise<void> {
 			const feeds = await feedPaths(await runtime.articles());
 			const { app, ceiling, kvProbe } = runtime.origins;
 			if (!app || !ceiling || !kvProbe) throw new Error("the runtime did not start every Worker");
+			const countReads = articles === SIZES[0] || articles === largest;
 			collection.load = await benchCollection(
 				{ app, ceiling, kvProbe },
 				feeds,
 				SETTINGS,
 				runtime.purgeCache,
+				countReads,
 				log,
 			);
 			if (articles === largest && render) {
