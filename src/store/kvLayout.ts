@@ -19,6 +19,8 @@ export interface Head {
 	manifest: string;
 	/** Milliseconds since the epoch when this version was synced; only ever grows, so a stale read can be told apart. */
 	version: number;
+	/** Hash of the manifest head pointed to before this version (kept one generation); absent for the first version. */
+	previous?: string;
 }
 
 export interface Person {

@@ -28,8 +28,8 @@ export interface SyncReport {
  * 2. head, alone: the commit point;
  * 3. deletes of what neither the new manifest nor the previous one (still read where KV lags) lists.
  * Failing anywhere leaves head on the old version (before 2) or the new one (after), each complete; rerunning
- * the same sync skips what exists and finishes the rest. After a failure in 3 head has already moved, so the
- * rerun deletes nothing (see planSync); the next sync that moves head removes the leftovers.
+ * the same sync skips what exists and finishes the rest. After a failure in 3 head has already moved, but it
+ * names the version before it (head.previous), so the rerun finishes the same deletes (see planSync).
  */
 export async function applySync(
 	kv: KvTarget,

@@ -1,5 +1,5 @@
 // Compares the desired snapshot with what KV holds and lists the writes and deletes that publish it.
-import { articleKey, HEAD_KEY, type Head, manifestKey } from "../store/kvLayout.ts";
+import { articleKey, HEAD_KEY, type Head, type Manifest, manifestKey } from "../store/kvLayout.ts";
 import type { Snapshot } from "./buildManifest.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
@@ -12,8 +12,8 @@ export interface SyncPlan {
 	/** The commit point; null when head already points at this manifest. */
 	head: KvEntry | null;
 	/**
-	 * `article:`/`manifest:` keys listed by neither the new manifest nor the one head pointed to before, removed
-	 * only after head moved; empty when head does not move.
+	 * `article:`/`manifest:` keys listed by neither the new manifest nor the previous one, removed only after head
+	 * moved. When head stays, the previous one is head.previous: what an interrupted cleanup left (else nothing).
 	 */
 	deletes: string[];
 	/** What changed for people, by article id, compared with the manifest head pointed to. */
@@ -35,30 +35,34 @@ export function planSync(state: KvState, snapshot: Snapshot, now: number): SyncP
 	if (manifestToWrite) puts.push({ key: manifestKey(snapshot.manifestHash), value: snapshot.manifestJson });
 
 	let head: KvEntry | null = null;
-	let deletes: string[] = [];
+	let previous: { hash: string | undefined; manifest: Manifest | null };
 	if (state.head?.manifest !== snapshot.manifestHash) {
 		const value: Head = {
 			manifest: snapshot.manifestHash,
 			version: Math.max(now, (state.head?.version ?? 0) + 1),
 		};
+		if (state.head) value.previous = state.head.manifest;
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };
-		const kept = new Set([...wanted, ...previousVersionKeys(state)]);
-		deletes = [...state.keys].filter((key) => !kept.has(key)).sort();
+		previous = { hash: state.head?.manifest, manifest: state.manifest };
+	} else {
+		// Head already names this manifest, and the version before it is still recorded there: a rerun after a
+		// failure during deletes finishes them. In a clean steady state this finds nothing to delete.
+		previous = { hash: state.head.previous, manifest: state.previousManifest };
 	}
-	// When head stays put nothing is deleted: which version came before it is no longer known, so anything could
-	// still be read by a lagging location. Leftovers wait for the next sync that moves head.
+	const kept = new Set([...wanted, ...versionKeys(previous.hash, previous.manifest)]);
+	const deletes = [...state.keys].filter((key) => !kept.has(key)).sort();
 	return { puts, recordsToWrite, manifestToWrite, head, deletes, changes: articleChanges(state, snapshot) };
 }
 
 /**
- * The version head points to before this sync. KV is eventually consistent: other locations may go on reading
- * the old head for up to a minute after it moves, so its manifest and records outlive it by one generation.
- * No head, no previous version; an unreadable manifest keeps only its own key (its records cannot be known).
+ * The keys of the version before the published one. KV is eventually consistent: other locations may go on
+ * reading the old head for up to a minute after it moves, so its manifest and records outlive it by one generation.
+ * No previous version, nothing kept; an unreadable manifest keeps only its own key (its records cannot be known).
  */
-function previousVersionKeys(state: KvState): string[] {
-	if (!state.head) return [];
-	const records = (state.manifest?.articles ?? []).map((entry) => articleKey(entry.record));
-	return [manifestKey(state.head.manifest), ...records];
+function versionKeys(hash: string | undefined, manifest: Manifest | null): string[] {
+	if (hash === undefined) return [];
+	const records = (manifest?.articles ?? []).map((entry) => articleKey(entry.record));
+	return [manifestKey(hash), ...records];
 }
 
 function articleChanges(state: KvState, snapshot: Snapshot): SyncPlan["changes"] {

@@ -1,4 +1,4 @@
-// Reads what KV holds now: the head, the manifest it points to, and every content-addressed key.
+// Reads what KV holds now: the head, the manifests it names, and every content-addressed key.
 import {
 	ARTICLE_PREFIX,
 	HEAD_KEY,
@@ -14,6 +14,8 @@ export interface KvState {
 	head: Head | null;
 	/** The manifest head points to, or null when missing or unreadable. */
 	manifest: Manifest | null;
+	/** The manifest head.previous names, or null when there is none, or it is missing or unreadable. */
+	previousManifest: Manifest | null;
 	/** Every `article:` and `manifest:` key present. */
 	keys: Set<string>;
 }
@@ -26,16 +28,23 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 	]);
 	const keys = new Set([...articleKeys, ...manifestKeys]);
 	const head = parseHead(headText);
-	let manifest: Manifest | null = null;
-	if (head && keys.has(manifestKey(head.manifest))) {
-		manifest = parseJson<Manifest>(await kv.get(manifestKey(head.manifest)));
-	}
-	return { head, manifest, keys };
+	const readManifest = async (hash: string | undefined): Promise<Manifest | null> =>
+		hash !== undefined && keys.has(manifestKey(hash))
+			? parseJson<Manifest>(await kv.get(manifestKey(hash)))
+			: null;
+	const [manifest, previousManifest] = await Promise.all([
+		readManifest(head?.manifest),
+		readManifest(head?.previous),
+	]);
+	return { head, manifest, previousManifest, keys };
 }
 
 function parseHead(text: string | null): Head | null {
 	const head = parseJson<Partial<Head>>(text);
-	return typeof head?.manifest === "string" && typeof head.version === "number" ? (head as Head) : null;
+	if (typeof head?.manifest !== "string" || typeof head.version !== "number") return null;
+	const parsed: Head = { manifest: head.manifest, version: head.version };
+	if (typeof head.previous === "string") parsed.previous = head.previous;
+	return parsed;
 }
 
 function parseJson<T>(text: string | null): T | null {

@@ -1,6 +1,13 @@
 // Fail the k-th KV write for every k in turn: readers always see the old or the new version whole, and rerunning converges.
 import { describe, expect, it } from "vitest";
-import { ARTICLE_PREFIX, articleKey, MANIFEST_PREFIX, manifestKey } from "../../src/store/kvLayout.ts";
+import {
+	ARTICLE_PREFIX,
+	articleKey,
+	HEAD_KEY,
+	type Head,
+	MANIFEST_PREFIX,
+	manifestKey,
+} from "../../src/store/kvLayout.ts";
 import type { Snapshot } from "../../src/sync/buildManifest.ts";
 import { miniflareKv } from "./support/miniflareKv.ts";
 import { readPublished, readVersion } from "./support/readPublished.ts";
@@ -29,8 +36,12 @@ const T_ANCIENT = NOW - 60_000;
 const T_OLD = NOW;
 const T_NEW = NOW + 60_000;
 const T_NEXT = NOW + 120_000;
+/** A rerun happens after the failed run, at a later clock. */
+const T_RERUN = T_NEW + 5_000;
 
 const shown = (snapshot: Snapshot) => snapshot.records.map((r) => JSON.stringify(JSON.parse(r.json)));
+
+const headOf = (state: Map<string, string>): Head => JSON.parse(state.get(HEAD_KEY) ?? "null") as Head;
 
 /** The reader's view must be exactly one snapshot: its manifest and every one of its records. */
 async function expectWholeVersion(kv: Parameters<typeof readPublished>[0], allowed: (Snapshot | null)[]) {
@@ -51,6 +62,11 @@ describe("interrupted sync", () => {
 		const old = await syncFixture(reference.kv, OLD, { now: T_OLD });
 		const fresh = await syncFixture(reference.kv, NEW, { now: T_NEW });
 		const expectedState = await reference.dump();
+		expect(headOf(expectedState)).toEqual({
+			manifest: fresh.snapshot.manifestHash,
+			version: T_NEW,
+			previous: old.snapshot.manifestHash,
+		});
 		await syncFixture(reference.kv, NEXT, { now: T_NEXT });
 		const expectedAfterNext = await reference.dump();
 		await reference.dispose();
@@ -78,19 +94,26 @@ describe("interrupted sync", () => {
 				const oldVersion = await readVersion(local.kv, old.snapshot.manifestHash);
 				expect(oldVersion.records.map((r) => JSON.stringify(r))).toEqual(shown(old.snapshot));
 
-				const rerun = await syncFixture(local.kv, NEW, { now: T_NEW });
-				const state = await local.dump();
-				if (k <= headWrite) {
-					// Head was still on OLD: the rerun moves it and deletes what neither NEW nor OLD lists.
-					expect(state, `state after rerunning from failure at write ${k}`).toEqual(expectedState);
-				} else {
-					// Head already on NEW: the rerun writes and deletes nothing (it no longer knows which version came
-					// before), so what the failed cleanup did not reach stays, readable by nobody.
-					expect(rerun.report?.requests).toBe(0);
-					const left = [...state.keys()].filter((key) => !expectedState.has(key)).sort();
+				// Before the head write the rerun is what publishes NEW, and a manifest records when its scopes changed
+				// (the sync's clock), so it runs at the reference's clock. After it, head already names NEW and no clock
+				// may change anything: that rerun runs later.
+				const rerunAt = k <= headWrite ? T_NEW : T_RERUN;
+				const rerun = await syncFixture(local.kv, NEW, { now: rerunAt });
+				// Every key and value as after the uninterrupted run, head (naming OLD as previous) included.
+				expect(await local.dump(), `state after rerunning from failure at write ${k}`).toEqual(expectedState);
+				if (k > headWrite) {
+					// Head was already on NEW: the rerun leaves it alone, learns from head.previous which version came
+					// before, and deletes exactly what the failed cleanup had not reached.
 					const notReached = fresh.plan.deletes.slice(k - headWrite - 1);
-					expect(left, `leftovers after failure at write ${k}`).toEqual(notReached);
-					for (const [key, value] of expectedState) expect(state.get(key)).toBe(value);
+					expect(rerun.plan.deletes, `rerun's deletes after failure at write ${k}`).toEqual(notReached);
+					expect(rerun.report).toEqual({
+						recordsWritten: 0,
+						manifestWritten: false,
+						headWritten: false,
+						keysDeleted: notReached.length,
+						// No failure (k = writes + 1) leaves nothing: the rerun is an unchanged re-sync, zero requests.
+						requests: notReached.length > 0 ? 1 : 0,
+					});
 				}
 				// The next sync that moves head cleans up either way.
 				await syncFixture(local.kv, NEXT, { now: T_NEXT });
@@ -113,6 +136,46 @@ describe("interrupted sync", () => {
 			try {
 				await expect(syncFixture(failingKvTarget(local.kv, k).kv, OLD)).rejects.toThrow(InjectedFailure);
 				await expectWholeVersion(local.kv, [null]);
+			} finally {
+				await local.dispose();
+			}
+		}
+	});
+
+	it("finishes the cleanup of an interrupted first publish on rerun: nothing came before, so nothing else is kept", async () => {
+		/** KV after a very first sync of NEW failed at its manifest: NEW's records, listed by nothing, and no head. */
+		const orphaned = async () => {
+			const local = await miniflareKv();
+			const plan = (await syncFixture(local.kv, NEW, { now: T_OLD, dryRun: true })).plan;
+			const failing = failingKvTarget(local.kv, plan.recordsToWrite + 1).kv;
+			await expect(syncFixture(failing, NEW, { now: T_OLD })).rejects.toThrow(InjectedFailure);
+			return local;
+		};
+		const reference = await orphaned();
+		const first = await syncFixture(reference.kv, OLD, { now: T_NEW });
+		const expectedState = await reference.dump();
+		await reference.dispose();
+		const clean = await miniflareKv();
+		await syncFixture(clean.kv, OLD, { now: T_NEW });
+		// The orphans are gone: the same state as publishing OLD into empty KV, and head names no previous version.
+		expect(expectedState).toEqual(await clean.dump());
+		await clean.dispose();
+		expect(headOf(expectedState)).toEqual({ manifest: first.snapshot.manifestHash, version: T_NEW });
+		// NEW's edited a01 and moi, listed by OLD and by nothing before it.
+		expect(first.plan.deletes.length).toBe(2);
+
+		const headWrite = first.plan.puts.length + 1;
+		for (let k = headWrite + 1; k <= headWrite + first.plan.deletes.length; k++) {
+			const local = await orphaned();
+			try {
+				const failing = failingKvTarget(local.kv, k).kv;
+				await expect(syncFixture(failing, OLD, { now: T_NEW }), `failure at write ${k}`).rejects.toThrow(
+					InjectedFailure,
+				);
+				const rerun = await syncFixture(local.kv, OLD, { now: T_RERUN });
+				expect(rerun.plan.deletes).toEqual(first.plan.deletes.slice(k - headWrite - 1));
+				expect(rerun.report?.headWritten).toBe(false);
+				expect(await local.dump(), `state after rerunning from failure at write ${k}`).toEqual(expectedState);
 			} finally {
 				await local.dispose();
 			}

@@ -92,7 +92,15 @@ describe("previous version grace", () => {
 				...(await local.kv.listKeys(MANIFEST_PREFIX)),
 			];
 			expect(new Set(stored)).toEqual(new Set([...keysOf(next.snapshot), ...keysOf(previous)]));
+			// Head names the version it replaced, so a sync that does not move head still knows what to keep.
+			const newHead = JSON.parse((await local.kv.get(HEAD_KEY)) ?? "") as Head;
+			expect(newHead.previous).toBe(oldHead.manifest);
 			deleted += next.report?.keysDeleted ?? 0;
+
+			// Syncing the same content again (head stays) keeps the previous version whole: no request at all.
+			const again = await syncFixture(local.kv, files, { now: NOW + (i + 1) * 60_000 + 30_000, siteYaml });
+			expect(again.report?.requests, `unchanged re-sync after sync ${i + 2}`).toBe(0);
+			expect(shown(await readVersion(local.kv, oldHead.manifest))).toEqual(recordsOf(previous));
 			previous = next.snapshot;
 		}
 		// G1's a02, a04 and manifest at the third sync; G2's a01, a03 and manifest at the fourth.

@@ -36,9 +36,12 @@ describe("removal", () => {
 		expect(await local.kv.get(removedRecord)).not.toBeNull();
 		expect(await local.kv.get(firstManifest)).not.toBeNull();
 
-		// Re-syncing the same content moves nothing, so deletes nothing.
-		await syncFixture(local.kv, rest, { now: NOW + 2000 });
+		// Re-syncing the same content moves nothing, and head still names the first version as the previous one,
+		// so nothing is deleted.
+		const again = await syncFixture(local.kv, rest, { now: NOW + 2000 });
+		expect(again.report?.requests).toBe(0);
 		expect(await local.kv.get(removedRecord)).not.toBeNull();
+		expect(await local.kv.get(firstManifest)).not.toBeNull();
 		expect(await publishedIds()).toEqual(["a03", "a01"]);
 
 		const edited = { ...rest, "a01.md": (rest["a01.md"] ?? "").replace("Bài 1", "Bài một") };

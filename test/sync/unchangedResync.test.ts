@@ -31,6 +31,8 @@ describe("re-sync of unchanged content", () => {
 			keysDeleted: 0,
 		});
 		const before = await local.dump();
+		// The first version: head names no previous one, so everything it does not list would be garbage (there is none).
+		expect(JSON.parse(before.get("head") ?? "")).not.toHaveProperty("previous");
 
 		const recording = recordingKvTarget(local.kv);
 		const again = await syncFixture(recording.kv, files, { now: NOW + 86_400_000 });
@@ -42,7 +44,7 @@ describe("re-sync of unchanged content", () => {
 
 	it("leaves the previous version it keeps for lagging readers alone: head does not move, nothing is deleted", async () => {
 		const files = manyArticles(5);
-		await syncFixture(local.kv, files);
+		const first = await syncFixture(local.kv, files);
 		const edited: Record<string, string> = {
 			...files,
 			"a03.md": (files["a03.md"] ?? "").replace("Bài 3", "Bài ba"),
@@ -52,6 +54,8 @@ describe("re-sync of unchanged content", () => {
 		const before = await local.dump();
 		// Two manifests and a03's and a05's first records are held back from cleanup.
 		expect([...before.keys()].filter((key) => key !== "head").length).toBe(2 + 5 + 1);
+		// Head names that version, so the re-sync checks for garbage against it (and finds none).
+		expect(JSON.parse(before.get("head") ?? "").previous).toBe(first.snapshot.manifestHash);
 
 		const recording = recordingKvTarget(local.kv);
 		const again = await syncFixture(recording.kv, edited, { now: NOW + 86_400_000 });
