@@ -35,7 +35,17 @@ export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
 		...(!options.remote && options.persistTo ? ["--persist-to", options.persistTo] : []),
 		...(options.configPath ? ["--config", options.configPath] : []),
 	];
-	const wrangler = async (args: string[]): Promise<string> => {
+	// Local state is one SQLite database per namespace: two wrangler processes on it at once fail with
+	// SQLITE_BUSY, so local calls run one at a time. The account's KV takes concurrent requests.
+	let queue: Promise<unknown> = Promise.resolve();
+	const oneAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+		if (options.remote) return task();
+		const next = queue.then(task, task);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+	const wrangler = (args: string[]): Promise<string> => oneAtATime(() => runWrangler(args));
+	const runWrangler = async (args: string[]): Promise<string> => {
 		try {
 			const { stdout } = await run(process.execPath, [WRANGLER_BIN, "kv", ...args, ...common], {
 				env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
