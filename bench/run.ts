@@ -25,7 +25,7 @@ const FORMATS = ["rss", "atom", "json"];
 const MODEL = "model";
 const DATA = "bench/.data";
 /** 10 connections keep two cores busy (one for workerd, one for autocannon) without queueing much latency. */
-const SETTINGS: LoadSettings = { connections: 10, seconds: 3, warmupSeconds: 0.5, rounds: 2 };
+const SETTINGS: LoadSettings = { connections: 10, seconds: 4, warmupSeconds: 0.5, rounds: 4 };
 /** The run stops itself if anything hangs: the budget is 10 minutes, this is the hard stop. */
 const WATCHDOG_MS = 14 * 60_000;
 
