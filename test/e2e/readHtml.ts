@@ -38,3 +38,46 @@ export function linkElements(html: string): Record<string, string>[] {
 	parser.end();
 	return links;
 }
+
+const DANGEROUS_ELEMENTS = new Set(["script", "style", "iframe", "object", "embed", "form", "input", "svg"]);
+const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "data", "poster", "cite"]);
+const DANGEROUS_SCHEME = /^\s*(javascript|vbscript|data):/i;
+
+/** What in `html` could run script or load active content in a reader or an email: elements, on* handlers, URLs. */
+export function unsafeMarkup(html: string): string[] {
+	const found: string[] = [];
+	const parser = new Parser(
+		{
+			onopentag(name, attributes) {
+				if (DANGEROUS_ELEMENTS.has(name)) found.push(`<${name}>`);
+				for (const [attribute, value] of Object.entries(attributes)) {
+					if (attribute.startsWith("on")) found.push(`${name}[${attribute}]`);
+					if (!URL_ATTRIBUTES.has(attribute)) continue;
+					// srcset holds several URLs, each followed by an optional descriptor.
+					const urls =
+						attribute === "srcset"
+							? value.split(",").map((part) => part.trim().split(/\s+/)[0] ?? "")
+							: [value];
+					for (const url of urls) if (DANGEROUS_SCHEME.test(url)) found.push(`${name}[${attribute}=${url}]`);
+				}
+			},
+		},
+		{ decodeEntities: true },
+	);
+	parser.write(html);
+	parser.end();
+	return found;
+}
+
+/** Every <a href> of a page, in document order. */
+export function anchorHrefs(html: string): string[] {
+	const hrefs: string[] = [];
+	const parser = new Parser({
+		onopentag(name, attributes) {
+			if (name === "a" && attributes.href !== undefined) hrefs.push(attributes.href);
+		},
+	});
+	parser.write(html);
+	parser.end();
+	return hrefs;
+}
