@@ -12,7 +12,14 @@ import { diffKeys, EMPTY_SNAPSHOT, type KeySnapshot, snapshotKeys } from "./kvKe
 import type { LoadSettings } from "./loadTest.ts";
 import { describeMachine } from "./machine.ts";
 import { measureRenderCost } from "./renderCost.ts";
-import { type BenchResults, markdownTable, type RenderRow, resultRows, writeBenchmarks } from "./report.ts";
+import {
+	type BenchResults,
+	markdownTable,
+	type RenderRow,
+	resultRows,
+	targetSummary,
+	writeBenchmarks,
+} from "./report.ts";
 import { cliCounts, runSync } from "./syncCollection.ts";
 
 const FULL_SIZES = [10, 1_000, 10_000];
@@ -175,7 +182,8 @@ async function main(): Promise<void> {
 
 	results.runSeconds = (performance.now() - started) / 1000;
 	results.loadAverage.end = loadavg()[0] ?? 0;
-	console.log(`\n${markdownTable(resultRows(results))}\n`);
+	const rows = resultRows(results);
+	console.log(`\n${markdownTable(rows)}\n\n${targetSummary(rows)}\n`);
 	if (FULL_RUN) {
 		writeBenchmarks("BENCHMARKS.md", results, readFileSync("bench/method.md", "utf8").trim());
 		console.log("Written to BENCHMARKS.md.");
