@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { KV_LIMITS } from "./chunkRequests.ts";
 import { ContentValidationError } from "./contentError.ts";
+import { describeHubNotice } from "./notifyHub.ts";
 import type { SyncPlan } from "./planSync.ts";
 import { progressDisplay } from "./progressDisplay.ts";
 import { syncContent } from "./syncContent.ts";
@@ -9,7 +10,8 @@ import { wranglerKvTarget } from "./wranglerKvTarget.ts";
 
 const USAGE = `Usage: npm run sync -- [options]
 
-  --remote           write to the Cloudflare account's KV (base URL: baseUrl.production); default is local KV
+  --remote           write to the Cloudflare account's KV (base URL: baseUrl.production); default is local KV.
+                     Only --remote syncs ping site.yaml's WebSub hub: a minute after head moved, per changed feed
   --dry-run          validate and show what would change; write nothing
   --content DIR      content directory (default: content)
   --persist-to DIR   local KV state directory (default: wrangler's .wrangler/state, which \`wrangler dev\` reads)
@@ -17,7 +19,8 @@ const USAGE = `Usage: npm run sync -- [options]
   --help             show this help
 
 Exit codes: 0 synced (or nothing to do), 1 invalid content (nothing written), 2 bad usage,
-3 KV failed mid-sync (readers still see one whole version; run again to finish).`;
+3 KV failed mid-sync (readers still see one whole version; run again to finish).
+A hub that refuses a ping is a warning, not a failure: the content is published by then.`;
 
 /** Large syncs show progress even when stderr is not a terminal (CI logs). */
 const LARGE_SYNC = 1000;
@@ -60,6 +63,14 @@ async function main(argv: string[]): Promise<number> {
 			onLoadProgress: (done, total) => show(total) && progress.update("Rendering", done, total),
 			onProgress: ({ phase, done, total }) =>
 				show(total) && progress.update(phase === "write" ? "Writing keys" : "Deleting keys", done, total),
+			hub: {
+				onSettle: (settleMs, pings) =>
+					!flags.quiet &&
+					console.log(
+						`Published; waiting ${settleMs / 1000} s for KV to reach every location before pinging the ` +
+							`WebSub hub for ${pings} feed URL(s)...`,
+					),
+			},
 		});
 	} catch (error) {
 		if (error instanceof ContentValidationError) {
@@ -86,6 +97,12 @@ async function main(argv: string[]): Promise<number> {
 					`${plan.head ? "head" : "no head"}; would delete ${plan.deletes.length} key(s).`,
 			);
 		}
+	}
+	if (outcome.hub) {
+		const { lines, warnings } = describeHubNotice(outcome.hub);
+		if (!flags.quiet) for (const line of lines) console.log(line);
+		// Printed even with --quiet: subscribers were not told, and no rerun will tell them.
+		for (const warning of warnings) console.error(warning);
 	}
 	return 0;
 }

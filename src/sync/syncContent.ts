@@ -2,6 +2,7 @@
 import type { ApplyOptions } from "./applySync.ts";
 import type { KvTarget } from "./kvTarget.ts";
 import { type LoadedContent, loadContent } from "./loadContent.ts";
+import { type HubNotice, type HubOptions, notifyHub } from "./notifyHub.ts";
 import { readKvState } from "./readKvState.ts";
 import type { SyncTarget } from "./siteSettings.ts";
 import { type SyncOutcome, syncRecords } from "./syncRecords.ts";
@@ -14,15 +15,22 @@ export interface SyncContentOptions extends ApplyOptions {
 	now?: number;
 	dryRun?: boolean;
 	onLoadProgress?: (done: number, total: number) => void;
+	/** How the WebSub hub is pinged after head moved (production only; see notifyHub). */
+	hub?: HubOptions;
+}
+
+export interface SyncContentOutcome extends SyncOutcome {
+	content: LoadedContent;
+	/** null when no hub is configured or no feed changed. */
+	hub: HubNotice | null;
 }
 
 /**
  * Throws ContentValidationError, having written nothing, when any file is invalid. KV is read while content
- * renders: reading changes nothing, and through wrangler each read takes seconds.
+ * renders: reading changes nothing, and through wrangler each read takes seconds. The hub is pinged only after
+ * the whole sync succeeded (a failed one throws first), and a failed ping never fails the sync.
  */
-export async function syncContent(
-	options: SyncContentOptions,
-): Promise<{ content: LoadedContent } & SyncOutcome> {
+export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
 	const state = readKvState(options.kv);
 	state.catch(() => undefined); // handled below; this only stops an early failure counting as unhandled
 	let content: LoadedContent;
@@ -42,5 +50,15 @@ export async function syncContent(
 		limits: options.limits,
 		onProgress: options.onProgress,
 	});
-	return { content, ...outcome };
+	const hub = await notifyHub(
+		{
+			target: options.target,
+			dryRun: options.dryRun === true,
+			headSwitched: outcome.plan.head !== null,
+			before: outcome.publishedBefore,
+			after: outcome.snapshot.manifest,
+		},
+		options.hub,
+	);
+	return { content, ...outcome, hub };
 }

@@ -1,5 +1,5 @@
 // Publishes rendered records to a KV target: read state, build the manifest, plan, apply. Runs on Node and in workerd.
-import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import type { ArticleRecord, Manifest, SiteSettings } from "../store/kvLayout.ts";
 import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
 import { buildManifest, type Snapshot } from "./buildManifest.ts";
 import type { KvTarget } from "./kvTarget.ts";
@@ -20,6 +20,8 @@ export interface SyncOutcome {
 	plan: SyncPlan;
 	/** null on a dry run. */
 	report: SyncReport | null;
+	/** The manifest head pointed to before this sync (null: none, or unreadable), to tell which scopes changed. */
+	publishedBefore: Manifest | null;
 }
 
 export async function syncRecords(
@@ -32,5 +34,5 @@ export async function syncRecords(
 	const snapshot = await buildManifest(site, records, state.manifest, options.now);
 	const plan = planSync(state, snapshot, options.now);
 	const report = options.dryRun ? null : await applySync(kv, plan, options);
-	return { snapshot, plan, report };
+	return { snapshot, plan, report, publishedBefore: state.manifest };
 }
