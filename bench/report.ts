@@ -96,7 +96,6 @@ function answerRow(what: string, result: LoadResult): Row[] {
 			figure: `**${int(result.failures)}** of ${int(result.requests)} (${wrong})`,
 			target: "none",
 			verdict: "missed",
-			group: GROUPS.answers,
 		},
 	];
 }
@@ -307,12 +306,15 @@ export function resultRows(results: BenchResults): Row[] {
 	const loads = results.collections.flatMap(({ load }) =>
 		(load?.paths ?? []).flatMap((path) => [path.revalidate, path.cached, path.uncached]),
 	);
-	if (loads.length > 0 && !rows.some((row) => row.group === GROUPS.answers)) {
+	if (loads.length > 0) {
+		const failing = loads.filter((result) => result.failures > 0);
+		const wrong = loads.reduce((sum, result) => sum + result.failures, 0);
+		const requests = loads.reduce((sum, result) => sum + result.requests, 0);
 		rows.push({
-			what: "every load case · wrong answers",
-			figure: `none in ${int(loads.reduce((sum, result) => sum + result.requests, 0))} requests`,
+			what: "all load cases · wrong answers",
+			figure: `${failing.length} of ${loads.length} cases had wrong answers: ${int(wrong)} of ${int(requests)} requests`,
 			target: "none",
-			verdict: "met",
+			verdict: verdict(failing.length === 0),
 			group: GROUPS.answers,
 		});
 	}
@@ -368,7 +370,10 @@ export function targetSummary(rows: Row[]): string {
 		if (judged.length === 0) continue;
 		const met = judged.filter((row) => row.verdict === "met").length;
 		const word = met === judged.length ? "**met**" : met === 0 ? "**missed**" : "**partly met**";
-		lines.push(`- ${group}: ${word}, ${met} of ${judged.length}`);
+		const only = judged.length === 1 ? judged[0] : undefined;
+		lines.push(
+			`- ${group}: ${word}${only ? ` (${only.figure.replaceAll("**", "")})` : `, ${met} of ${judged.length}`}`,
+		);
 	}
 	return lines.join("\n");
 }
