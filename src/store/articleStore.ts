@@ -32,13 +32,15 @@ export interface ArticleStore {
 	readRecords(hashes: readonly string[]): Promise<ArticleRecord[]>;
 }
 
-/** What an isolate remembers between requests. Manifests and records are immutable under their hash. */
+/** What an isolate remembers between requests. Manifests and records are immutable under their hash.
+ * Only settled values are shared: a pending KV read belongs to the request that started it, and workerd fails
+ * every other request awaiting it when that one is cancelled ("Cannot perform I/O on behalf of a different
+ * request"), which the benchmark saw as 500s under load. */
 export interface ArticleMemo {
 	head?: Head;
 	headCheckedAt: number;
-	pendingHead?: Promise<Head>;
-	manifests: LruMemo<string, Promise<Manifest>>;
-	records: LruMemo<string, Promise<ArticleRecord>>;
+	manifests: LruMemo<string, Manifest>;
+	records: LruMemo<string, ArticleRecord>;
 }
 
 export function createArticleMemo(): ArticleMemo {
@@ -74,14 +76,13 @@ function isManifest(value: unknown): value is Manifest {
 	);
 }
 
-/** Reads through `memo`, so the promise is shared by concurrent callers and forgotten if it fails. */
-function memoised<V>(memo: LruMemo<string, Promise<V>>, key: string, load: () => Promise<V>): Promise<V> {
+/** Reads through `memo`: a settled value is reused; a miss is read by this request and then remembered. */
+async function memoised<V>(memo: LruMemo<string, V>, key: string, load: () => Promise<V>): Promise<V> {
 	const known = memo.get(key);
-	if (known) return known;
-	const loading = load();
-	memo.set(key, loading);
-	loading.catch(() => memo.delete(key));
-	return loading;
+	if (known !== undefined) return known;
+	const value = await load();
+	memo.set(key, value);
+	return value;
 }
 
 export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => number): ArticleStore {
@@ -100,12 +101,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 
 	function readHead(): Promise<Head> {
 		if (memo.head && now() - memo.headCheckedAt < HEAD_RECHECK_MS) return Promise.resolve(memo.head);
-		if (!memo.pendingHead) {
-			memo.pendingHead = fetchHead().finally(() => {
-				memo.pendingHead = undefined;
-			});
-		}
-		return memo.pendingHead;
+		return fetchHead();
 	}
 
 	function readManifest(hash: string): Promise<Manifest> {
