@@ -20,9 +20,9 @@
 // asked for (authors without email become dc:creator); JSON Feed 1.0 is never used (jsonFeed.ts writes 1.1).
 // XML-forbidden characters never get here: buildFeedModel passes every string through safeText.
 import { type Extension, Feed, type FeedOptions, type Item } from "feed";
-import { compileTemplate, fillTemplate, type Template, ValueSlots } from "./valueSlots.ts";
+import { compileTemplate, fillTemplate, type Template, ValueList, ValueSlots } from "./valueSlots.ts";
 
-export type { Extension, FeedOptions, Item, ValueSlots };
+export type { Extension, FeedOptions, Item, ValueList, ValueSlots };
 
 /** The <generator> of RSS and Atom. */
 export const GENERATOR = "edgefeed";
@@ -45,6 +45,12 @@ export interface LibraryChannel {
 export interface LibraryDocument<R> {
 	channel(slots: ValueSlots): LibraryChannel;
 	item(slots: ValueSlots, record: R): Item;
+	/** The record's shape, cheaply: records with equal shapes must take the same branches in `item` and in
+	 * `itemValues` (so it names every condition either tests). Never "". */
+	itemShape(record: R): string;
+	/** The values `item` gives placeholders for, in the same order, without describing the item: what fills the
+	 * template of a shape already seen. */
+	itemValues(values: ValueList, record: R): void;
 	records: readonly R[];
 }
 
@@ -177,17 +183,40 @@ function renderWhole<R>(templates: FormatTemplates, document: LibraryDocument<R>
 	return fillTemplate(compileTemplate(skeleton), slots.values);
 }
 
+/** Whether two value lists are the same strings in the same order. */
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** The template of a shape not seen yet, cut from the library's layout of this record; undefined when it can't
+ * be cut, or when `itemValues` does not give exactly the values the description placed (then neither this
+ * template nor the shape's later records could be filled right, so nothing is remembered). */
+function learnItem<R>(
+	templates: FormatTemplates,
+	document: LibraryDocument<R>,
+	shape: string,
+	record: R,
+	values: ValueList,
+): Template | undefined {
+	const slots = new ValueSlots(templates.format.formatDate);
+	const item = document.item(slots, record);
+	if (!sameValues(slots.values, values.values)) return undefined;
+	return itemTemplate(templates, shape, item);
+}
+
 function renderWithLibrary<R>(templates: FormatTemplates, document: LibraryDocument<R>): string {
 	const { format } = templates;
-	// Items first: the first item template tells where items go in a channel.
+	// Items first: the first item template tells where items go in a channel. The library describes a record
+	// only the first time its shape is seen; after that the shape's template is filled from its values alone.
 	let body = "";
+	const values = new ValueList(format.formatDate);
 	for (const record of document.records) {
-		const slots = new ValueSlots(format.formatDate);
-		const item = document.item(slots, record);
-		// Every value is a placeholder numbered in order, so equal JSON means equal shape.
-		const template = itemTemplate(templates, JSON.stringify(item), item);
+		values.clear();
+		document.itemValues(values, record);
+		const shape = document.itemShape(record);
+		const template = templates.items.get(shape) ?? learnItem(templates, document, shape, record, values);
 		if (!template) return renderWhole(templates, document);
-		body += fillTemplate(template, slots.values);
+		body += fillTemplate(template, values.values);
 	}
 	const slots = new ValueSlots(format.formatDate);
 	const channel = document.channel(slots);

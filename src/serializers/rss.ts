@@ -7,6 +7,7 @@ import {
 	type Item,
 	type LibraryDocument,
 	renderRssWithLibrary,
+	type ValueList,
 	type ValueSlots,
 } from "./feedLibrary.ts";
 import { escapeXml } from "./xmlEscape.ts";
@@ -28,13 +29,17 @@ function mediaContent(slots: ValueSlots, image: ImageRef): Extension {
 	return { name: "media:content", objects };
 }
 
+// RSS <author> is one email address ("email (Name)"), at most once per item (the W3C validator rejects a
+// second), and mixing it with dc:creator earns a warning. So a lone author with an email gets <author>;
+// otherwise every author is named with dc:creator, which takes names and may repeat.
+function emailAuthorOf(record: ArticleRecord): { name: string; email: string } | undefined {
+	const only = record.authors.length === 1 ? record.authors[0] : undefined;
+	return only?.email ? { name: only.name, email: only.email } : undefined;
+}
+
 function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): Item {
 	const extensions: Extension[] = [];
-	// RSS <author> is one email address ("email (Name)"), at most once per item (the W3C validator rejects a
-	// second), and mixing it with dc:creator earns a warning. So a lone author with an email gets <author>;
-	// otherwise every author is named with dc:creator, which takes names and may repeat.
-	const [only, ...others] = record.authors;
-	const emailAuthor = only?.email && others.length === 0 ? { name: only.name, email: only.email } : undefined;
+	const emailAuthor = emailAuthorOf(record);
 	if (!emailAuthor && record.authors.length > 0) {
 		const objects = record.authors.map((author) => ({ _text: slots.text(author.name) }));
 		extensions.push({ name: "dc:creator", objects: objects as unknown as Record<string, unknown> });
@@ -65,6 +70,49 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 	return item;
 }
 
+/** Every condition rssItem and mediaContent branch on: which author form, how many authors and tags, whether the
+ * guid is the link, and which image fields are there. */
+function rssItemShape(record: ArticleRecord): string {
+	const image = record.image;
+	const imageShape = image
+		? `${+(image.width !== undefined)}${+(image.height !== undefined)}${+!!image.alt}${+!!image.caption}${+!!image.credit}`
+		: "-";
+	return `${emailAuthorOf(record) ? "e" : record.authors.length}/${record.tags.length}/${+(record.guid !== record.url)}/${imageShape}`;
+}
+
+/** rssItem's values in the order it hands out placeholders (keep the two in step: the adapter checks they agree
+ * for the first record of each shape). */
+function rssItemValues(values: ValueList, model: FeedModel, record: ArticleRecord): void {
+	const emailAuthor = emailAuthorOf(record);
+	if (!emailAuthor) for (const author of record.authors) values.add(author.name);
+	const image = record.image;
+	if (image) {
+		values.add(image.url);
+		values.add(image.type);
+		if (image.width !== undefined) values.add(String(image.width));
+		if (image.height !== undefined) values.add(String(image.height));
+		if (image.alt) values.add(image.alt);
+		if (image.caption) values.add(image.caption);
+		if (image.credit) values.add(image.credit);
+	}
+	values.date(Date.parse(record.published));
+	values.add(model.tagScheme);
+	values.add(record.title);
+	values.add(record.url);
+	values.add(escapeXml(record.summary));
+	values.add(record.contentHtml);
+	if (emailAuthor) {
+		values.add(emailAuthor.name);
+		values.add(emailAuthor.email);
+	}
+	for (const tag of record.tags) values.add(tag.name);
+	if (record.guid !== record.url) values.add(record.guid);
+	if (image) {
+		values.add(image.url);
+		values.add(image.type);
+	}
+}
+
 /** What of the model goes where in RSS, as the library is told it. */
 export function rssDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
 	return {
@@ -85,6 +133,8 @@ export function rssDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
 			},
 		}),
 		item: (slots, record) => rssItem(slots, model, record),
+		itemShape: rssItemShape,
+		itemValues: (values, record) => rssItemValues(values, model, record),
 		records: model.items,
 	};
 }

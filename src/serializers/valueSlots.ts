@@ -48,6 +48,33 @@ export class ValueSlots {
 	}
 }
 
+/** The values of one item in the order its description hands out placeholders, without the placeholders: what
+ * fills a template already cut for the item's shape. Reused from item to item (`clear`), so a render allocates
+ * nothing per item for it. */
+export class ValueList {
+	readonly values: string[] = [];
+	readonly #formatDate: (date: Date) => string;
+
+	/** `formatDate` as for ValueSlots: the library's own date format. */
+	constructor(formatDate: (date: Date) => string) {
+		this.#formatDate = formatDate;
+	}
+
+	clear(): void {
+		this.values.length = 0;
+	}
+
+	/** A value where the description hands out `text` or `url` (an enclosure URL is two values: URL, subtype). */
+	add(value: string): void {
+		this.values.push(value);
+	}
+
+	/** A value where the description hands out `date`. */
+	date(epochMs: number): void {
+		this.values.push(this.#formatDate(new Date(epochMs)));
+	}
+}
+
 /** A document split at its placeholders: literal markup, then a hole, then markup, and so on. */
 export interface Template {
 	/** One more than `holes`: the markup before, between and after them. */

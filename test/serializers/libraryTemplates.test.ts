@@ -5,8 +5,13 @@ import { Feed } from "feed";
 import { describe, expect, it, vi } from "vitest";
 import type { FeedModel } from "../../src/feed/feedModel.ts";
 import { atomDocument, renderAtom } from "../../src/serializers/atom.ts";
-import { renderWholeWithLibrary } from "../../src/serializers/feedLibrary.ts";
+import {
+	type LibraryDocument,
+	renderRssWithLibrary,
+	renderWholeWithLibrary,
+} from "../../src/serializers/feedLibrary.ts";
 import { renderRss, rssDocument } from "../../src/serializers/rss.ts";
+import { ValueList, ValueSlots } from "../../src/serializers/valueSlots.ts";
 import type { ArticleRecord } from "../../src/store/kvLayout.ts";
 import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
 
@@ -17,7 +22,11 @@ const record = fc
 		index: fc.nat(1000),
 		tags: fc.array(word, { maxLength: 4 }),
 		authors: fc.array(
-			fc.record({ name: word, email: fc.option(fc.constant("a@example.com"), { nil: undefined }) }),
+			fc.record({
+				name: word,
+				email: fc.option(fc.constantFrom("a@example.com", ""), { nil: undefined }),
+				url: fc.option(fc.constantFrom("https://example.com/a", ""), { nil: undefined }),
+			}),
 			{
 				maxLength: 3,
 			},
@@ -114,6 +123,60 @@ describe("library templates", () => {
 			rss2.mockRestore();
 			atom1.mockRestore();
 		}
+	});
+
+	it("records of one shape key are described alike, and their value lists are what the placeholders stand for", () => {
+		// Layouts (the described item as JSON, every value a numbered placeholder) by shape key, across all runs,
+		// so shapes recur often: a shape key that missed a condition would map to two layouts.
+		const formatDate = (date: Date) => date.toISOString();
+		const layouts = { rss: new Map<string, string>(), atom: new Map<string, string>() };
+		fc.assert(
+			fc.property(fc.array(record, { minLength: 1, maxLength: 20 }), (records) => {
+				const m = sampleModel(records);
+				for (const [format, document] of [
+					["rss", rssDocument(m)],
+					["atom", atomDocument(m)],
+				] as const) {
+					for (const item of m.items) {
+						const slots = new ValueSlots(formatDate);
+						const layout = JSON.stringify(document.item(slots, item));
+						const values = new ValueList(formatDate);
+						document.itemValues(values, item);
+						expect(values.values).toEqual(slots.values);
+						const shape = document.itemShape(item);
+						expect(shape).not.toBe("");
+						expect(layouts[format].get(shape) ?? layout).toBe(layout);
+						layouts[format].set(shape, layout);
+					}
+				}
+			}),
+			{ numRuns: 200 },
+		);
+		expect(layouts.rss.size).toBeGreaterThan(20);
+	});
+
+	it("renders the whole document through the library when a document's value list disagrees with its description", () => {
+		const titles = ["một", "hai"];
+		const document: LibraryDocument<string> = {
+			channel: (slots) => ({
+				options: {
+					id: "x",
+					title: slots.text("Kênh"),
+					link: slots.url("https://example.com/"),
+					updated: slots.date(0),
+				},
+			}),
+			item: (slots, title) => ({
+				title: slots.text(title),
+				link: slots.url("https://example.com/a"),
+				date: slots.date(0),
+			}),
+			itemShape: () => "disagreeing",
+			// Leaves out the link and date: a template filled from this would be wrong.
+			itemValues: (values, title) => values.add(title),
+			records: titles,
+		};
+		expect(renderRssWithLibrary(document)).toBe(renderWholeWithLibrary("rss", document));
 	});
 
 	it("an item reads the same whichever items surround it", () => {
