@@ -14,7 +14,9 @@
 // each item shape once, the layout is kept as a template, and a render only fills templates. That keeps the
 // library's cost (about 0.3 ms per 20 items) off every render. A template is cut from the library's own output
 // and used only if that output is exactly the channel plus the cut item; otherwise we render the whole document
-// through the library, so the bytes are the library's either way.
+// through the library, so the bytes are the library's either way. Item templates are keyed by a shape signature
+// the document computes straight from the record, and filled from the record's values in placeholder order; the
+// library (and the check that those values are the ones its description placed) runs only for a new shape.
 //
 // The other defects are handled where the values are chosen (rss.ts, atom.ts): bare-name RSS <author> is never
 // asked for (authors without email become dc:creator); JSON Feed 1.0 is never used (jsonFeed.ts writes 1.1).

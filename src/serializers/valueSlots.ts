@@ -39,7 +39,7 @@ export class ValueSlots {
 	 * epoch milliseconds, never "now") a placeholder like any other value. */
 	date(epochMs: number): Date {
 		const placeholder = this.text(this.#formatDate(new Date(epochMs)));
-		// toJSON too, so a document's JSON (its template key) shows the date's placeholder like any other.
+		// toJSON too, so a channel's JSON (its template key) shows the date's placeholder like any other.
 		return {
 			toUTCString: () => placeholder,
 			toISOString: () => placeholder,
