@@ -1,12 +1,12 @@
 // `npm run sync`: validate content/, render it and publish it to Workers KV (local by default, --remote for the account).
 import { parseArgs } from "node:util";
-import { KV_LIMITS } from "./chunkRequests.ts";
-import { ContentValidationError } from "./contentError.ts";
-import { describeHubNotice } from "./notifyHub.ts";
-import type { SyncPlan } from "./planSync.ts";
 import { progressDisplay } from "./progressDisplay.ts";
+import { KV_LIMITS } from "./publish/chunkRequests.ts";
+import { describeHubNotice } from "./publish/notifyHub.ts";
+import type { SyncPlan } from "./publish/planSync.ts";
+import { wranglerKvTarget } from "./publish/wranglerKvTarget.ts";
 import { syncContent } from "./syncContent.ts";
-import { wranglerKvTarget } from "./wranglerKvTarget.ts";
+import { ContentValidationError } from "./validate/contentError.ts";
 
 const USAGE = `Usage: npm run sync -- [options]
 

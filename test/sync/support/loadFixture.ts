@@ -1,7 +1,7 @@
 // Loads a throwaway content directory through the real loader: the records, or every error it reports.
-import { type ContentError, ContentValidationError } from "../../../src/sync/contentError.ts";
-import { type LoadedContent, loadContent } from "../../../src/sync/loadContent.ts";
-import type { SyncTarget } from "../../../src/sync/siteSettings.ts";
+import { type ContentError, ContentValidationError } from "../../../src/sync/validate/contentError.ts";
+import { type LoadedContent, loadContent } from "../../../src/sync/validate/loadContent.ts";
+import type { SyncTarget } from "../../../src/sync/validate/siteSettings.ts";
 import { SITE_YAML, tempContent } from "./tempContent.ts";
 
 export type LoadResult = { ok: true; content: LoadedContent } | { ok: false; errors: ContentError[] };

@@ -1,7 +1,7 @@
 // A real local KV namespace (Miniflare/workerd) for sync tests, as a KvTarget plus the raw namespace.
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { bindingKvTarget, type KvNamespaceLike } from "../../../src/sync/bindingKvTarget.ts";
-import type { KvTarget } from "../../../src/sync/kvTarget.ts";
+import { bindingKvTarget, type KvNamespaceLike } from "../../../src/sync/publish/bindingKvTarget.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 
 export interface MiniflareKv {
 	kv: KvTarget;

@@ -7,7 +7,7 @@ import {
 	type Manifest,
 	manifestKey,
 } from "../../../src/store/kvLayout.ts";
-import type { KvTarget } from "../../../src/sync/kvTarget.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 
 export interface Published extends PublishedVersion {
 	head: Head;

@@ -1,5 +1,5 @@
 // KvTarget wrappers for tests: one records every operation, one fails the k-th key write.
-import type { KvEntry, KvTarget } from "../../../src/sync/kvTarget.ts";
+import type { KvEntry, KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 
 export type KvOperation =
 	| { op: "list"; prefix: string }

@@ -1,5 +1,5 @@
 // Runs the real Node sync (load, validate, render, publish) over a throwaway content directory.
-import type { KvTarget } from "../../../src/sync/kvTarget.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { syncContent } from "../../../src/sync/syncContent.ts";
 import { SITE_YAML, tempContent } from "./tempContent.ts";
 

@@ -1,8 +1,8 @@
 // Runs the real Node sync over a throwaway content directory whose site.yaml names a WebSub hub (or none).
-import type { KvTarget } from "../../../src/sync/kvTarget.ts";
-import type { HubOptions } from "../../../src/sync/notifyHub.ts";
-import type { SyncTarget } from "../../../src/sync/siteSettings.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import type { HubOptions } from "../../../src/sync/publish/notifyHub.ts";
 import { type SyncContentOutcome, syncContent } from "../../../src/sync/syncContent.ts";
+import type { SyncTarget } from "../../../src/sync/validate/siteSettings.ts";
 import { NOW } from "./syncFixture.ts";
 import { articleFile, SITE_YAML, tempContent } from "./tempContent.ts";
 

@@ -1,0 +1,165 @@
+// Front-matter rules: every field of an article file, validated field by field so all problems surface at once.
+import { z } from "zod";
+import type { ImageRef, Person, SiteSettings } from "../../store/kvLayout.ts";
+import { resolveUrl } from "../render/absoluteUrls.ts";
+import { parseContentDate } from "./contentDate.ts";
+import { type ContentError, quoteValue } from "./contentError.ts";
+import { dropNulls, httpUrl, issuesToErrors, parseHttpUrl, person, text, unknownKeys } from "./fieldRules.ts";
+import { imageType, KNOWN_IMAGE_EXTENSIONS } from "./imageType.ts";
+import { foldName } from "./slugs.ts";
+
+export interface ContentDateValue {
+	/** RFC 3339 with an explicit offset. */
+	value: string;
+	epochMs: number;
+}
+
+export interface FrontMatter {
+	title: string;
+	date: ContentDateValue;
+	updated?: ContentDateValue;
+	authors?: Person[];
+	/** Distinct after case folding, first spelling kept. */
+	tags?: string[];
+	summary?: string;
+	image?: ImageRef;
+	id?: string;
+	canonical?: string;
+	draft?: boolean;
+}
+
+const contentDate = (timeZone: string) =>
+	z.any().transform((input, ctx): ContentDateValue => {
+		if (input === undefined) {
+			ctx.addIssue({ code: "custom", message: "is required" });
+			return z.NEVER;
+		}
+		const date = parseContentDate(input, timeZone);
+		if (!date.ok) {
+			ctx.addIssue({ code: "custom", message: date.problem });
+			return z.NEVER;
+		}
+		return { value: date.value, epochMs: date.epochMs };
+	});
+
+const list = <T extends z.ZodType>(item: T, what: string) =>
+	z.array(item, { error: (issue) => `must be a list of ${what}, not ${quoteValue(issue.input)}` });
+
+const positiveInt = () =>
+	z
+		.number({ error: (issue) => `must be a whole number of pixels, not ${quoteValue(issue.input)}` })
+		.int({ error: "must be a whole number of pixels" })
+		.positive({ error: "must be greater than 0" });
+
+/** image.url: absolute http(s), or relative to the site; its extension must say what kind of image it is. */
+const imageUrl = (baseUrl: string) =>
+	text().transform((value, ctx): { url: string; type: string } => {
+		const resolved = resolveUrl(value, baseUrl);
+		if (resolved === null || parseHttpUrl(resolved) === null) {
+			ctx.addIssue({
+				code: "custom",
+				message: `${JSON.stringify(value)} is not an http(s) URL or a path on the site`,
+			});
+			return z.NEVER;
+		}
+		const type = imageType(resolved);
+		if (type === null) {
+			ctx.addIssue({
+				code: "custom",
+				message: `cannot tell the image type of ${JSON.stringify(value)} from its extension (known: ${KNOWN_IMAGE_EXTENSIONS.join(", ")})`,
+			});
+			return z.NEVER;
+		}
+		return { url: resolved, type };
+	});
+
+const image = (baseUrl: string) =>
+	z.preprocess(
+		(value) => (typeof value === "string" ? { url: value } : dropNulls(value)),
+		z
+			.strictObject(
+				{
+					url: imageUrl(baseUrl),
+					alt: text().optional(),
+					caption: text().optional(),
+					credit: text().optional(),
+					width: positiveInt().optional(),
+					height: positiveInt().optional(),
+				},
+				{
+					error: (issue) =>
+						`must be a URL or a mapping with url, alt, caption, credit, width and height, not ${quoteValue(issue.input)}`,
+				},
+			)
+			.transform(({ url, ...rest }): ImageRef => ({ ...url, ...rest })),
+	);
+
+export const FRONT_MATTER_KEYS = [
+	"title",
+	"date",
+	"updated",
+	"authors",
+	"tags",
+	"summary",
+	"image",
+	"id",
+	"canonical",
+	"draft",
+] as const;
+
+function fieldSchemas(site: SiteSettings): Record<(typeof FRONT_MATTER_KEYS)[number], z.ZodType> {
+	return {
+		title: text(),
+		date: contentDate(site.timeZone),
+		updated: contentDate(site.timeZone).optional(),
+		authors: list(person(), "authors")
+			.min(1, { error: "must list at least one author (or be left out)" })
+			.optional(),
+		tags: list(text(), "tags").optional(),
+		summary: text().optional(),
+		image: image(site.baseUrl).optional(),
+		id: text().optional(),
+		canonical: httpUrl().optional(),
+		draft: z
+			.boolean({ error: (issue) => `must be true or false, not ${quoteValue(issue.input)}` })
+			.optional(),
+	};
+}
+
+/** Validates parsed front matter; `value` is null when there is any error. */
+export function validateFrontMatter(
+	file: string,
+	data: Record<string, unknown>,
+	site: SiteSettings,
+): { value: FrontMatter | null; errors: ContentError[] } {
+	const fields = dropNulls(data) as Record<string, unknown>;
+	const errors = unknownKeys(file, fields, FRONT_MATTER_KEYS);
+	const parsed: Record<string, unknown> = {};
+	for (const [key, schema] of Object.entries(fieldSchemas(site))) {
+		const result = schema.safeParse(fields[key]);
+		if (result.success) {
+			if (result.data !== undefined) parsed[key] = result.data;
+		} else errors.push(...issuesToErrors(file, key, result.error.issues));
+	}
+	const matter = parsed as unknown as FrontMatter;
+	if (matter.date && matter.updated && matter.updated.epochMs < matter.date.epochMs) {
+		errors.push({
+			file,
+			field: "updated",
+			problem: `${JSON.stringify(fields.updated)} is before date ${JSON.stringify(fields.date)}`,
+		});
+	}
+	if (matter.tags) matter.tags = distinctNames(matter.tags);
+	if (errors.length > 0) return { value: null, errors };
+	return { value: matter, errors };
+}
+
+function distinctNames(names: string[]): string[] {
+	const seen = new Set<string>();
+	return names.filter((name) => {
+		const folded = foldName(name);
+		if (seen.has(folded)) return false;
+		seen.add(folded);
+		return true;
+	});
+}

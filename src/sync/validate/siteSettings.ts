@@ -1,0 +1,115 @@
+// content/site.yaml: validated, then resolved for one target (local or production base URL).
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import type { SiteSettings } from "../../store/kvLayout.ts";
+import { resolveUrl } from "../render/absoluteUrls.ts";
+import { isTimeZone } from "./contentDate.ts";
+import { type ContentError, quoteValue } from "./contentError.ts";
+import { dropNulls, httpUrl, issuesToErrors, person, text, unknownKeys } from "./fieldRules.ts";
+
+export type SyncTarget = "local" | "production";
+
+export interface ResolvedSite {
+	site: SiteSettings;
+	/** Guids hash the production base URL so an article's id is the same locally and in production. */
+	productionBaseUrl: string;
+}
+
+/** A base URL: absolute http(s), no query or fragment, no trailing slash. */
+const baseUrl = () =>
+	httpUrl().transform((href, ctx) => {
+		const url = new URL(href);
+		if (url.search !== "" || url.hash !== "") {
+			ctx.addIssue({ code: "custom", message: `${JSON.stringify(href)} must not have a query or fragment` });
+			return z.NEVER;
+		}
+		return href.replace(/\/+$/, "");
+	});
+
+const FIELDS = {
+	title: text(),
+	description: text(),
+	language: text().refine((tag) => isLanguageTag(tag), {
+		error: "must be a BCP 47 language tag such as vi or en-US",
+	}),
+	baseUrl: z.strictObject(
+		{ local: baseUrl(), production: baseUrl() },
+		{ error: (issue) => `must be a mapping with local and production URLs, not ${quoteValue(issue.input)}` },
+	),
+	author: person(),
+	copyright: text(),
+	icon: text().optional(),
+	itemsPerFeed: z
+		.number({ error: (issue) => `must be a whole number, not ${quoteValue(issue.input)}` })
+		.int({ error: "must be a whole number" })
+		.min(1, { error: "must be at least 1" })
+		.max(1000, { error: "must be at most 1000" })
+		.default(20),
+	hub: httpUrl().optional(),
+	timeZone: text().refine(isTimeZone, {
+		error: (issue) => `${quoteValue(issue.input)} is not an IANA time zone such as Asia/Ho_Chi_Minh`,
+	}),
+} as const;
+
+function isLanguageTag(tag: string): boolean {
+	try {
+		return Intl.getCanonicalLocales(tag).length === 1;
+	} catch {
+		return false;
+	}
+}
+
+/** Parses and validates site.yaml's text; `file` names it in errors. */
+export function parseSiteSettings(
+	file: string,
+	source: string,
+	target: SyncTarget,
+): { value: ResolvedSite | null; errors: ContentError[] } {
+	let data: unknown;
+	try {
+		data = parseYaml(source);
+	} catch (error) {
+		return {
+			value: null,
+			errors: [{ file, field: "file", problem: `invalid YAML: ${(error as Error).message}` }],
+		};
+	}
+	if (data === null || typeof data !== "object" || Array.isArray(data)) {
+		return { value: null, errors: [{ file, field: "file", problem: "must be a YAML mapping of settings" }] };
+	}
+	const fields = dropNulls(data) as Record<string, unknown>;
+	const errors = unknownKeys(file, fields, Object.keys(FIELDS));
+	const parsed: Record<string, unknown> = {};
+	for (const [key, schema] of Object.entries(FIELDS)) {
+		const result = (schema as z.ZodType).safeParse(fields[key]);
+		if (result.success) parsed[key] = result.data;
+		else errors.push(...issuesToErrors(file, key, result.error.issues));
+	}
+	if (errors.length > 0) return { value: null, errors };
+
+	const settings = parsed as z.output<z.ZodObject<typeof FIELDS>>;
+	const base = settings.baseUrl[target];
+	let icon: string | undefined;
+	if (settings.icon !== undefined) {
+		icon = resolveUrl(settings.icon, base) ?? undefined;
+		if (icon === undefined) {
+			return {
+				value: null,
+				errors: [{ file, field: "icon", problem: `${JSON.stringify(settings.icon)} is not a URL or a path` }],
+			};
+		}
+	}
+	const site: SiteSettings = {
+		title: settings.title,
+		description: settings.description,
+		language: Intl.getCanonicalLocales(settings.language)[0] ?? settings.language,
+		baseUrl: base,
+		author: settings.author,
+		copyright: settings.copyright,
+		...(icon === undefined ? {} : { icon }),
+		itemsPerFeed: settings.itemsPerFeed,
+		...(settings.hub === undefined ? {} : { hub: settings.hub }),
+		timeZone: settings.timeZone,
+	};
+	return { value: { site, productionBaseUrl: settings.baseUrl.production }, errors: [] };
+}

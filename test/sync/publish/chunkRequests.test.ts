@@ -1,0 +1,80 @@
+// Bulk requests stay within Cloudflare's limits: 10,000 pairs and 100 MB per request, 10,000 keys per delete.
+import { describe, expect, it } from "vitest";
+import { applySync } from "../../../src/sync/publish/applySync.ts";
+import { chunkEntries, chunkKeys, KV_LIMITS } from "../../../src/sync/publish/chunkRequests.ts";
+import type { KvEntry } from "../../../src/sync/publish/kvTarget.ts";
+import type { SyncPlan } from "../../../src/sync/publish/planSync.ts";
+import { miniflareKv } from "../support/miniflareKv.ts";
+import { recordingKvTarget } from "../support/recordingKvTarget.ts";
+
+/** What wrangler sends: the JSON array, in UTF-8 bytes. */
+const requestBytes = (chunk: KvEntry[]): number => Buffer.byteLength(JSON.stringify(chunk), "utf8");
+
+describe("chunking", () => {
+	it("puts at most 10,000 pairs in a request, in order", () => {
+		const entries = Array.from({ length: 25_001 }, (_, i) => ({ key: `article:${i}`, value: "{}" }));
+		const chunks = chunkEntries(entries);
+		expect(chunks.map((c) => c.length)).toEqual([10_000, 10_000, 5_001]);
+		expect(chunks.flat()).toEqual(entries);
+	});
+
+	it("keeps each request body within 100 MB, counting UTF-8 bytes, not characters", () => {
+		// 30 values of ~7 MB each in a 3-byte character: ~210 MB in all, under 100 MB per request.
+		const value = "ệ".repeat(2_333_333);
+		const entries = Array.from({ length: 30 }, (_, i) => ({ key: `article:${i}`, value }));
+		const chunks = chunkEntries(entries);
+		expect(chunks.length).toBe(3);
+		for (const chunk of chunks) expect(requestBytes(chunk)).toBeLessThanOrEqual(100_000_000);
+		expect(chunks.flat().map((e) => e.key)).toEqual(entries.map((e) => e.key));
+	});
+
+	it("refuses an entry no request can carry", () => {
+		expect(() =>
+			chunkEntries([{ key: "article:big", value: "x".repeat(KV_LIMITS.bytesPerRequest) }]),
+		).toThrow(/article:big/);
+	});
+
+	it("deletes at most 10,000 keys per request", () => {
+		expect(chunkKeys(Array.from({ length: 20_001 }, (_, i) => `k${i}`)).map((c) => c.length)).toEqual([
+			10_000, 10_000, 1,
+		]);
+	});
+
+	it("applies a plan in chunks, head in a request of its own after every content chunk", async () => {
+		const local = await miniflareKv();
+		try {
+			const recording = recordingKvTarget(local.kv);
+			const plan: SyncPlan = {
+				puts: [
+					...Array.from({ length: 7 }, (_, i) => ({ key: `article:r${i}`, value: `"${i}"` })),
+					{ key: "manifest:m", value: "{}" },
+				],
+				recordsToWrite: 7,
+				manifestToWrite: true,
+				head: { key: "head", value: JSON.stringify({ manifest: "m", version: 1 }) },
+				deletes: ["article:old1", "article:old2", "manifest:old"],
+				changes: { added: [], updated: [], removed: [] },
+			};
+			const report = await applySync(recording.kv, plan, {
+				limits: { pairsPerRequest: 3, bytesPerRequest: 1_000_000, keysPerDelete: 2 },
+			});
+			expect(recording.log.map((e) => ("keys" in e ? `${e.op}:${e.keys.length}` : e.op))).toEqual([
+				"putMany:3",
+				"putMany:3",
+				"putMany:2",
+				"putMany:1",
+				"deleteMany:2",
+				"deleteMany:1",
+			]);
+			expect(report).toEqual({
+				recordsWritten: 7,
+				manifestWritten: true,
+				headWritten: true,
+				keysDeleted: 3,
+				requests: 6,
+			});
+		} finally {
+			await local.dispose();
+		}
+	});
+});

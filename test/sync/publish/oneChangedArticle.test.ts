@@ -1,0 +1,85 @@
+// Re-syncing a large collection with one article changed writes a handful of keys: 3 puts, at most 2 deletes.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { articleKey, manifestKey } from "../../../src/store/kvLayout.ts";
+import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
+import { readPublished } from "../support/readPublished.ts";
+import { type KvOperation, recordingKvTarget } from "../support/recordingKvTarget.ts";
+import { NOW, syncFixture } from "../support/syncFixture.ts";
+
+let local: MiniflareKv;
+beforeEach(async () => {
+	local = await miniflareKv();
+});
+afterEach(async () => {
+	await local.dispose();
+});
+
+/** n articles; `edits` maps an article's index to its new body. */
+function collection(n: number, edits: Record<number, string> = {}): Record<string, string> {
+	const files: Record<string, string> = {};
+	for (let i = 0; i < n; i++) {
+		const day = new Date(Date.UTC(2023, 0, 1) + i * 3_600_000).toISOString().replace(".000Z", "Z");
+		const body = edits[i] ?? `Nội dung bài ${i}.\n`;
+		files[`bai-${i}.md`] = `---\ntitle: Bài ${i}\ndate: ${day}\ntags: [Chủ đề ${i % 7}]\n---\n\n${body}`;
+	}
+	return files;
+}
+
+const keysOf = (log: KvOperation[], op: "putMany" | "deleteMany") =>
+	log.flatMap((e) => (e.op === op ? e.keys : []));
+
+describe("one changed article in 300", () => {
+	it("first change: writes its record, the manifest and head, and deletes nothing (the first version is kept)", async () => {
+		await syncFixture(local.kv, collection(300));
+		const recording = recordingKvTarget(local.kv);
+		const result = await syncFixture(recording.kv, collection(300, { 42: "Nội dung đã sửa.\n" }), {
+			now: NOW + 1000,
+		});
+		expect(keysOf(recording.log, "putMany").map((key) => key.split(":")[0])).toEqual([
+			"article",
+			"manifest",
+			"head",
+		]);
+		expect(keysOf(recording.log, "deleteMany")).toEqual([]);
+		expect(result.report).toEqual({
+			recordsWritten: 1,
+			manifestWritten: true,
+			headWritten: true,
+			keysDeleted: 0,
+			requests: 2,
+		});
+		expect(result.plan.changes).toEqual({ added: [], updated: ["bai-42"], removed: [] });
+		const published = await readPublished(local.kv);
+		expect(published?.records.find((r) => r.id === "bai-42")?.contentHtml).toBe("<p>Nội dung đã sửa.</p>\n");
+	});
+
+	it("steady state: 3 puts, then deletes the record and manifest two versions back", async () => {
+		const first = await syncFixture(local.kv, collection(300));
+		await syncFixture(local.kv, collection(300, { 42: "Nội dung đã sửa.\n" }), { now: NOW + 1000 });
+		const recording = recordingKvTarget(local.kv);
+		const edits = { 42: "Nội dung đã sửa.\n", 7: "Bài bảy, đã sửa.\n" };
+		const result = await syncFixture(recording.kv, collection(300, edits), { now: NOW + 2000 });
+		expect(keysOf(recording.log, "putMany").map((key) => key.split(":")[0])).toEqual([
+			"article",
+			"manifest",
+			"head",
+		]);
+		// bai-42's first record and the first manifest: listed by neither the new version nor the previous one.
+		expect(keysOf(recording.log, "deleteMany")).toEqual(
+			[
+				articleKey(first.snapshot.recordHashes.get("bai-42") ?? ""),
+				manifestKey(first.snapshot.manifestHash),
+			].sort(),
+		);
+		expect(result.report).toEqual({
+			recordsWritten: 1,
+			manifestWritten: true,
+			headWritten: true,
+			keysDeleted: 2,
+			requests: 3,
+		});
+		expect(result.plan.changes).toEqual({ added: [], updated: ["bai-7"], removed: [] });
+		const published = await readPublished(local.kv);
+		expect(published?.records.find((r) => r.id === "bai-7")?.contentHtml).toBe("<p>Bài bảy, đã sửa.</p>\n");
+	});
+});

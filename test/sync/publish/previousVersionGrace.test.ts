@@ -1,0 +1,109 @@
+// One-generation grace: after a sync moves head, a location still reading the previous head finds that version whole.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+	ARTICLE_PREFIX,
+	articleKey,
+	HEAD_KEY,
+	type Head,
+	MANIFEST_PREFIX,
+	manifestKey,
+} from "../../../src/store/kvLayout.ts";
+import type { Snapshot } from "../../../src/sync/publish/buildManifest.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
+import { type PublishedVersion, readPublished, readVersion } from "../support/readPublished.ts";
+import { manyArticles, NOW, syncFixture } from "../support/syncFixture.ts";
+import { SITE_YAML } from "../support/tempContent.ts";
+
+let local: MiniflareKv;
+beforeEach(async () => {
+	local = await miniflareKv();
+});
+afterEach(async () => {
+	await local.dispose();
+});
+
+const G1 = manyArticles(4);
+const G2: Record<string, string> = {
+	...G1,
+	"a02.md": (G1["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+	"moi.md": "---\ntitle: Bài mới\ndate: 2023-02-01\ntags: [Mới]\n---\n\nBài hoàn toàn mới.\n",
+};
+delete G2["a04.md"];
+const G3: Record<string, string> = { ...G2, "a03.md": (G2["a03.md"] ?? "").replace("Bài 3", "Bài ba") };
+delete G3["a01.md"];
+/** Same articles as G3, new site title: only the manifest changes. */
+const G4_SITE = SITE_YAML.replace("title: Tin tức thử", "title: Tin tức thử mới");
+
+const recordsOf = (snapshot: Snapshot) => snapshot.records.map((r) => JSON.stringify(JSON.parse(r.json)));
+const keysOf = (snapshot: Snapshot) => [
+	manifestKey(snapshot.manifestHash),
+	...snapshot.records.map((r) => articleKey(r.hash)),
+];
+const shown = (version: PublishedVersion) => version.records.map((r) => JSON.stringify(r));
+
+/** Reads the version `manifestHash` names after every write and delete request, keeping what each read threw. */
+function laggingReader(inner: KvTarget, manifestHash: string, failures: unknown[]): KvTarget {
+	const check = async (): Promise<void> => {
+		await readVersion(inner, manifestHash).catch((error: unknown) => failures.push(error));
+	};
+	return {
+		...inner,
+		async putMany(entries) {
+			await inner.putMany(entries);
+			await check();
+		},
+		async deleteMany(keys) {
+			await inner.deleteMany(keys);
+			await check();
+		},
+	};
+}
+
+describe("previous version grace", () => {
+	it("keeps the version head pointed to before each sync whole, and nothing older", async () => {
+		let previous = (await syncFixture(local.kv, G1, { now: NOW })).snapshot;
+		const generations = [
+			{ files: G2, siteYaml: SITE_YAML },
+			{ files: G3, siteYaml: SITE_YAML },
+			{ files: G3, siteYaml: G4_SITE },
+		];
+		let deleted = 0;
+		for (const [i, { files, siteYaml }] of generations.entries()) {
+			// The head value a lagging location still holds when this sync moves head.
+			const oldHead = JSON.parse((await local.kv.get(HEAD_KEY)) ?? "") as Head;
+			expect(oldHead.manifest).toBe(previous.manifestHash);
+
+			const failures: unknown[] = [];
+			const reader = laggingReader(local.kv, oldHead.manifest, failures);
+			const next = await syncFixture(reader, files, { now: NOW + (i + 1) * 60_000, siteYaml });
+			expect(next.report?.headWritten, `sync ${i + 2} moves head`).toBe(true);
+			expect(failures, `reading the previous head during sync ${i + 2}`).toEqual([]);
+
+			// A location still on the old head value: its manifest and every record it lists are there.
+			expect(shown(await readVersion(local.kv, oldHead.manifest))).toEqual(recordsOf(previous));
+			// Everyone else: the new version, whole.
+			const published = await readPublished(local.kv);
+			expect(published?.head.manifest).toBe(next.snapshot.manifestHash);
+			expect(published && shown(published)).toEqual(recordsOf(next.snapshot));
+			// Exactly one generation: what only the version before the previous one listed is gone.
+			const stored = [
+				...(await local.kv.listKeys(ARTICLE_PREFIX)),
+				...(await local.kv.listKeys(MANIFEST_PREFIX)),
+			];
+			expect(new Set(stored)).toEqual(new Set([...keysOf(next.snapshot), ...keysOf(previous)]));
+			// Head names the version it replaced, so a sync that does not move head still knows what to keep.
+			const newHead = JSON.parse((await local.kv.get(HEAD_KEY)) ?? "") as Head;
+			expect(newHead.previous).toBe(oldHead.manifest);
+			deleted += next.report?.keysDeleted ?? 0;
+
+			// Syncing the same content again (head stays) keeps the previous version whole: no request at all.
+			const again = await syncFixture(local.kv, files, { now: NOW + (i + 1) * 60_000 + 30_000, siteYaml });
+			expect(again.report?.requests, `unchanged re-sync after sync ${i + 2}`).toBe(0);
+			expect(shown(await readVersion(local.kv, oldHead.manifest))).toEqual(recordsOf(previous));
+			previous = next.snapshot;
+		}
+		// G1's a02, a04 and manifest at the third sync; G2's a01, a03 and manifest at the fourth.
+		expect(deleted).toBe(6);
+	});
+});

@@ -1,0 +1,104 @@
+// Write order: records and manifest, then head alone, then deletes; a reader checked after every request sees a whole version.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { articleKey, manifestKey } from "../../../src/store/kvLayout.ts";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
+import { type Published, readPublished } from "../support/readPublished.ts";
+import { recordingKvTarget } from "../support/recordingKvTarget.ts";
+import { manyArticles, NOW, syncFixture } from "../support/syncFixture.ts";
+
+let local: MiniflareKv;
+beforeEach(async () => {
+	local = await miniflareKv();
+});
+afterEach(async () => {
+	await local.dispose();
+});
+
+/** After each write/delete request, follows head like a reader would and records the manifest it found. */
+function checkingReader(inner: KvTarget, seen: (Published | null)[]): KvTarget {
+	const check = async (): Promise<void> => {
+		seen.push(await readPublished(inner));
+	};
+	return {
+		...inner,
+		async putMany(entries) {
+			await inner.putMany(entries);
+			await check();
+		},
+		async deleteMany(keys) {
+			await inner.deleteMany(keys);
+			await check();
+		},
+	};
+}
+
+describe("write order", () => {
+	it("writes new records, then the manifest, then head alone, then deletes", async () => {
+		const first = manyArticles(4);
+		const initial = await syncFixture(local.kv, first);
+		// The version deletes act on is two syncs back: the previous one is kept for lagging readers.
+		const files: Record<string, string> = {
+			...first,
+			"a02.md": (first["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+			"a04.md": (first["a04.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+		};
+		await syncFixture(local.kv, files, { now: NOW + 1000 });
+		const changed: Record<string, string> = {
+			...files,
+			"a01.md": (files["a01.md"] ?? "").replace("Bài 1", "Bài một"),
+			"new.md": files["a02.md"]?.replace("Bài 2", "Bài mới") ?? "",
+		};
+		delete changed["a03.md"];
+
+		const recording = recordingKvTarget(local.kv);
+		await syncFixture(recording.kv, changed, { now: NOW + 2000 });
+		const writes = recording.log.filter((e) => e.op === "putMany" || e.op === "deleteMany");
+		const flat = writes.flatMap((e) =>
+			"keys" in e ? e.keys.map((key) => `${e.op} ${key.split(":")[0]}`) : [],
+		);
+		expect(flat).toEqual([
+			"putMany article",
+			"putMany article",
+			"putMany manifest",
+			"putMany head",
+			// The first versions of a02 and a04, and the first manifest (a01's old record and a03 are kept).
+			"deleteMany article",
+			"deleteMany article",
+			"deleteMany manifest",
+		]);
+		expect(writes.flatMap((e) => (e.op === "deleteMany" ? e.keys : []))).toEqual(
+			[
+				articleKey(initial.snapshot.recordHashes.get("a02") ?? ""),
+				articleKey(initial.snapshot.recordHashes.get("a04") ?? ""),
+				manifestKey(initial.snapshot.manifestHash),
+			].sort(),
+		);
+		expect(writes.find((e) => e.op === "putMany" && e.keys.includes("head"))).toEqual({
+			op: "putMany",
+			keys: ["head"],
+		});
+		// Nothing is read after the first write: the plan is fixed before KV changes.
+		const firstWrite = recording.log.indexOf(writes[0] as never);
+		expect(recording.log.slice(firstWrite).every((e) => e.op === "putMany" || e.op === "deleteMany")).toBe(
+			true,
+		);
+	});
+
+	it("shows readers the old version until head moves, and the new one whole from then on", async () => {
+		const files = manyArticles(4);
+		const first = await syncFixture(local.kv, files);
+		const edited: Record<string, string> = {
+			...files,
+			"a02.md": (files["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
+		};
+		delete edited["a04.md"];
+		const seen: (Published | null)[] = [];
+		const second = await syncFixture(checkingReader(local.kv, seen), edited, { now: NOW + 1000 });
+		const versions = seen.map((p) => p?.head.manifest);
+		expect(versions.length).toBeGreaterThan(1);
+		const switchAt = versions.indexOf(second.snapshot.manifestHash);
+		expect(versions.slice(0, switchAt).every((v) => v === first.snapshot.manifestHash)).toBe(true);
+		expect(versions.slice(switchAt).every((v) => v === second.snapshot.manifestHash)).toBe(true);
+	});
+});
