@@ -1,8 +1,8 @@
 // Publishes test records into the real local KV with sync's own code, and clears it between scenarios.
 import { env } from "cloudflare:workers";
 import type { ArticleRecord, SiteSettings } from "../../../src/store/kvLayout.ts";
-import { bindingKvTarget } from "../../../src/sync/bindingKvTarget.ts";
-import { type SyncOutcome, syncRecords } from "../../../src/sync/syncRecords.ts";
+import { bindingKvTarget } from "../../../src/sync/publish/bindingKvTarget.ts";
+import { type SyncOutcome, syncRecords } from "../../../src/sync/publish/syncRecords.ts";
 import { site as defaultSite } from "./articles.ts";
 
 /** Runs sync against env.ARTICLES as of `now` (epoch ms). */
