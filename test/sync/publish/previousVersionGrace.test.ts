@@ -11,6 +11,7 @@ import {
 import type { Snapshot } from "../../../src/sync/publish/buildManifest.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
+import { observingKvTarget } from "../support/observingKvTarget.ts";
 import { type PublishedVersion, readPublished, readVersion } from "../support/readPublished.ts";
 import { manyArticles, NOW, syncFixture } from "../support/syncFixture.ts";
 import { SITE_YAML } from "../support/tempContent.ts";
@@ -44,20 +45,9 @@ const shown = (version: PublishedVersion) => version.records.map((r) => JSON.str
 
 /** Reads the version `manifestHash` names after every write and delete request, keeping what each read threw. */
 function laggingReader(inner: KvTarget, manifestHash: string, failures: unknown[]): KvTarget {
-	const check = async (): Promise<void> => {
+	return observingKvTarget(inner, async () => {
 		await readVersion(inner, manifestHash).catch((error: unknown) => failures.push(error));
-	};
-	return {
-		...inner,
-		async putMany(entries) {
-			await inner.putMany(entries);
-			await check();
-		},
-		async deleteMany(keys) {
-			await inner.deleteMany(keys);
-			await check();
-		},
-	};
+	});
 }
 
 describe("previous version grace", () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { articleKey, manifestKey } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
+import { observingKvTarget } from "../support/observingKvTarget.ts";
 import { type Published, readPublished } from "../support/readPublished.ts";
 import { recordingKvTarget } from "../support/recordingKvTarget.ts";
 import { manyArticles, NOW, syncFixture } from "../support/syncFixture.ts";
@@ -17,20 +18,9 @@ afterEach(async () => {
 
 /** After each write/delete request, follows head like a reader would and records the manifest it found. */
 function checkingReader(inner: KvTarget, seen: (Published | null)[]): KvTarget {
-	const check = async (): Promise<void> => {
+	return observingKvTarget(inner, async () => {
 		seen.push(await readPublished(inner));
-	};
-	return {
-		...inner,
-		async putMany(entries) {
-			await inner.putMany(entries);
-			await check();
-		},
-		async deleteMany(keys) {
-			await inner.deleteMany(keys);
-			await check();
-		},
-	};
+	});
 }
 
 describe("write order", () => {
