@@ -12,7 +12,8 @@ export interface FeedParams {
 export type FeedParamsResult =
 	| {
 			ok: true;
-			params: FeedParams /** Known parameters only, sorted and normalised: part of cache keys and ETags. */;
+			params: FeedParams;
+			/** Known parameters only, sorted and normalised: part of cache keys and ETags. */
 			key: string;
 	  }
 	| { ok: false; message: string };
