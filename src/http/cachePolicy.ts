@@ -27,7 +27,8 @@ function secondsUntilReveal(now: number, revealAt: number | undefined): number |
 	return seconds < MAX_AGE_SECONDS ? seconds : undefined;
 }
 
-const NORMAL_CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
+/** Cache-Control for a view with no scheduled change inside max-age: what nearly every response carries. */
+export const NORMAL_CACHE_CONTROL = `public, max-age=${MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}, stale-if-error=${STALE_IF_ERROR_SECONDS}`;
 
 /** Cache-Control for a view that is current now and changes at `revealAt`, if that is known. */
 export function cacheControl(now: number, revealAt?: number): string {

@@ -65,8 +65,12 @@ export function parseRfc3339(value: string): number | undefined {
 const quoted = (value: string): string =>
 	JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 
+// Most requests carry no query at all: one shared answer for them.
+const NO_PARAMS: FeedParamsResult = Object.freeze({ ok: true, params: Object.freeze({}), key: "" });
+
 /** Parses `limit` and `since` from a query string; other parameters are ignored. */
 export function parseFeedParams(query: URLSearchParams): FeedParamsResult {
+	if (query.size === 0) return NO_PARAMS;
 	const params: FeedParams = {};
 	const keyParts: string[] = [];
 

@@ -1,5 +1,5 @@
 // Every response the app builds, in one place: views with validators, 304s, and plain-text errors, all with CORS.
-import { cacheControl, NO_STORE, RETRY_AFTER_SECONDS } from "./cachePolicy.ts";
+import { cacheControl, NO_STORE, NORMAL_CACHE_CONTROL, RETRY_AFTER_SECONDS } from "./cachePolicy.ts";
 import type { Validators } from "./conditionalGet.ts";
 import { CORS_HEADERS } from "./corsPolicy.ts";
 import type { CachedView } from "./edgeCache.ts";
@@ -23,9 +23,12 @@ interface ViewHeaders {
 	notModified: Record<string, string>;
 	/** That plus what describes the body. */
 	ok: Record<string, string>;
+	/** The usual 304, complete with the normal Cache-Control: what a revalidating poller nearly always gets. */
+	usualNotModified: Headers;
 }
 
-// Header values that never change for a view are built once: a hot response then costs one object spread.
+// Header values that never change for a view are built once: a hot response then costs one object spread, and the
+// usual 304 none (a Response copies the Headers it is given, so one instance can serve every request).
 const headerMemo = new WeakMap<CachedView, ViewHeaders>();
 
 function viewHeaders(
@@ -44,6 +47,7 @@ function viewHeaders(
 	const headers = {
 		notModified,
 		ok: { ...extra, ...notModified, "Content-Type": view.contentType, "X-Content-Type-Options": "nosniff" },
+		usualNotModified: new Headers({ ...notModified, "Cache-Control": NORMAL_CACHE_CONTROL }),
 	};
 	// A Last-Modified clamped to now changes with now: not worth keeping (sync never publishes one).
 	if (view.validators.lastModified <= now) headerMemo.set(view, headers);
@@ -69,10 +73,14 @@ export function viewResponse(
 
 /** A 304: the headers a 200 would carry, less those describing its body. */
 export function viewNotModified(view: CachedView, now: number, options: ViewResponseOptions = {}): Response {
-	const { notModified } = viewHeaders(view, now, options.headers);
+	const { notModified, usualNotModified } = viewHeaders(view, now, options.headers);
+	const cacheControlValue = options.cacheControl ?? cacheControl(now, view.revealAt);
 	return new Response(null, {
 		status: 304,
-		headers: { ...notModified, "Cache-Control": options.cacheControl ?? cacheControl(now, view.revealAt) },
+		headers:
+			cacheControlValue === NORMAL_CACHE_CONTROL
+				? usualNotModified
+				: { ...notModified, "Cache-Control": cacheControlValue },
 	});
 }
 

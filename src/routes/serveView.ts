@@ -75,7 +75,8 @@ export async function serveView<S extends ViewSelection>(
 	};
 
 	try {
-		const head = await store.readHead();
+		// Within the head's recheck interval there is nothing to wait for: skip the await's extra turn.
+		const head = store.recentHead() ?? (await store.readHead());
 		// Warm path: memory, then the Cache API. Neither reads the manifest or renders.
 		const known = edge.recall(head.manifest, viewUrl, now);
 		if (known && (known.body || fresh(known))) return answer(known);

@@ -27,6 +27,8 @@ export class NothingPublishedError extends StoreUnavailableError {
 export interface ArticleStore {
 	/** The newest published version this isolate knows of; never older than one it returned before. */
 	readHead(): Promise<Head>;
+	/** The head `readHead` would return without reading KV, while it is that recent; else undefined. */
+	recentHead(): Head | undefined;
 	readManifest(hash: string): Promise<Manifest>;
 	/** Records in the order of `hashes`. */
 	readRecords(hashes: readonly string[]): Promise<ArticleRecord[]>;
@@ -99,9 +101,13 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 		return memo.head;
 	}
 
+	function recentHead(): Head | undefined {
+		return memo.head && now() - memo.headCheckedAt < HEAD_RECHECK_MS ? memo.head : undefined;
+	}
+
 	function readHead(): Promise<Head> {
-		if (memo.head && now() - memo.headCheckedAt < HEAD_RECHECK_MS) return Promise.resolve(memo.head);
-		return fetchHead();
+		const recent = recentHead();
+		return recent ? Promise.resolve(recent) : fetchHead();
 	}
 
 	function readManifest(hash: string): Promise<Manifest> {
@@ -124,6 +130,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 
 	return {
 		readHead,
+		recentHead,
 		readManifest,
 		readRecords: (hashes) => Promise.all(hashes.map(readRecord)),
 	};
