@@ -6,7 +6,13 @@ import { errorHandler } from "./http/errorHandler.ts";
 import { methodNotAllowed, notFound } from "./http/responses.ts";
 import { feedRoutes } from "./routes/feedRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
+import { statsRoutes } from "./routes/statsRoutes.ts";
 import { type AppEnv, createViewRuntime } from "./routes/viewRuntime.ts";
+import { feedPollStats } from "./stats/feedPollStats.ts";
+import { createPollRecorder, type PollRecorderOptions } from "./stats/pollRecorder.ts";
+import { feedStatsStore, type StatsStore } from "./stats/statsStore.ts";
+
+export { FeedStats } from "./stats/feedStatsObject.ts";
 
 export interface AppOptions {
 	/** Epoch ms; defaults to the real clock. */
@@ -15,6 +21,10 @@ export interface AppOptions {
 	articles?: (env: Env) => KVNamespace;
 	/** The Cache API cache; defaults to caches.default. */
 	cache?: Cache;
+	/** The subscriber-count store; defaults to the FEED_STATS Durable Object (none: counting off). */
+	stats?: (env: Env) => StatsStore | undefined;
+	/** Batching of poll counts; defaults to a flush every 5 s at most, a write given up after 10 s. */
+	statsBatching?: Partial<Omit<PollRecorderOptions, "now">>;
 }
 
 export function createApp(options: AppOptions = {}): Hono<AppEnv> {
@@ -24,8 +34,17 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 		articles: options.articles ?? ((env) => env.ARTICLES),
 		cache: options.cache,
 	});
+	const stats = options.stats ?? feedStatsStore;
+	const recorder = createPollRecorder({
+		now,
+		flushIntervalMs: 5_000,
+		writeTimeoutMs: 10_000,
+		...options.statsBatching,
+	});
 	const app = new Hono<AppEnv>();
+	app.use(feedPollStats({ recorder, sink: stats }));
 	app.options("*", preflight());
+	app.route("/", statsRoutes({ now, store: stats }));
 	app.route("/", feedRoutes(runtime));
 	app.route("/", pageRoutes(runtime));
 	// Routes answer GET and HEAD only, so anything unmatched is either an unknown path or a method we never allow.

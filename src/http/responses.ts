@@ -114,3 +114,7 @@ export const serviceUnavailable = (message: string): Response =>
 
 export const internalError = (): Response =>
 	plainText(500, "Internal server error.", { "Cache-Control": NO_STORE });
+
+/** A missing or wrong access token: says nothing about what is behind it. */
+export const unauthorized = (): Response =>
+	plainText(401, "Unauthorized.", { "Cache-Control": NO_STORE, "WWW-Authenticate": "Bearer" });

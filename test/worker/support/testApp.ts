@@ -9,14 +9,23 @@ export interface TestApp {
 	fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** A fresh app (its own isolate memos) reading the real local KV; `options.articles` may wrap it. */
-export function testApp(now: number, options: Omit<AppOptions, "now"> = {}): TestApp {
-	const app = createApp({ ...options, now: () => state.now });
+/** A fresh app (its own isolate memos) reading the real local KV; `options.articles` may wrap it, `bindings` add to env. */
+export function testApp(
+	now: number,
+	options: Omit<AppOptions, "now"> = {},
+	bindings: Partial<Env> = {},
+): TestApp {
+	// Stats are off unless a test asks for them (test/worker/feedStats.test.ts does).
+	const app = createApp({ stats: () => undefined, ...options, now: () => state.now });
 	const state: TestApp = {
 		now,
 		async fetch(path, init) {
 			const ctx = createExecutionContext();
-			const response = await app.fetch(new Request(new URL(path, "http://localhost"), init), env, ctx);
+			const response = await app.fetch(
+				new Request(new URL(path, "http://localhost"), init),
+				{ ...env, ...bindings },
+				ctx,
+			);
 			// Edge-cache writes run in waitUntil: finish them so the next request sees them.
 			await waitOnExecutionContext(ctx);
 			return response;
