@@ -78,6 +78,7 @@ export function renderStatsPage(summary: StatsSummary): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Feed readers</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>

@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does. */
-export async function startLocalServer(contentDir: string): Promise<LocalServer> {
+export async function startLocalServer(contentDir: string, devArgs: string[] = []): Promise<LocalServer> {
 	const state = mkdtempSync(join(tmpdir(), "edgefeed-e2e-"));
 	const sync = spawnSync(
 		process.execPath,
@@ -47,6 +47,7 @@ export async function startLocalServer(contentDir: string): Promise<LocalServer>
 			state,
 			"--inspector-port",
 			"0",
+			...devArgs,
 		],
 		{ env: offline, stdio: ["ignore", "pipe", "pipe"], detached: true },
 	);
