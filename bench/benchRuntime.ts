@@ -7,6 +7,8 @@ export interface BenchWorker {
 	name: string;
 	/** Path of the bundled ES module. */
 	scriptPath: string;
+	/** Durable Object bindings (binding -> class exported by the script), SQLite-backed as in wrangler.toml. */
+	durableObjects?: Record<string, string>;
 }
 
 export interface BenchRuntime {
@@ -38,6 +40,12 @@ export async function startRuntime(
 				compatibilityFlags: config.compatibilityFlags,
 				kvNamespaces: config.kvNamespaces,
 				cacheAPI: true,
+				durableObjects: Object.fromEntries(
+					Object.entries(worker.durableObjects ?? {}).map(([binding, className]) => [
+						binding,
+						{ className, useSQLite: true },
+					]),
+				),
 				unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
 			})),
 		}),

@@ -5,6 +5,8 @@ import { type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.t
 
 export interface Origins {
 	app: string;
+	/** The app with subscriber counting on (FEED_STATS bound). */
+	appStats: string;
 	ceiling: string;
 	kvProbe: string;
 }
@@ -21,6 +23,9 @@ export interface PathLoad {
 	ceiling304: LoadResult;
 	revalidate: LoadResult;
 	cached: LoadResult;
+	/** The same 304 and cached 200 with subscriber counting on. */
+	revalidateStats: LoadResult;
+	cachedStats: LoadResult;
 	uncached: LoadResult;
 	/** Counted on the smallest and largest collections only (to keep the run inside its time budget). */
 	reads?: PathReads;
@@ -31,6 +36,9 @@ export interface CollectionLoad {
 	coldReads: KvOps;
 	paths: PathLoad[];
 }
+
+/** A reader's app, so the stats path does its usual work (one poller key per batch). */
+const READER_AGENT = "NetNewsWire (RSS Reader; https://netnewswire.com/)";
 
 async function firstResponse(url: string): Promise<{ body: ArrayBuffer; etag: string; contentType: string }> {
 	const response = await fetch(url);
@@ -66,17 +74,24 @@ export async function benchCollection(
 		const first = await firstResponse(url);
 		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
 		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
-		const [ceiling304, revalidate] = await measureInTurns(
+		const statsUrl = `${origins.appStats}${feed.path}`;
+		const [ceiling304, revalidate, revalidateStats] = await measureInTurns(
 			[
 				{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
 				{ url, headers: { "if-none-match": first.etag }, expectStatus: 304 },
+				{
+					url: statsUrl,
+					headers: { "if-none-match": first.etag, "user-agent": READER_AGENT },
+					expectStatus: 304,
+				},
 			],
 			settings,
 		);
-		const [ceiling, cached] = await measureInTurns(
+		const [ceiling, cached, cachedStats] = await measureInTurns(
 			[
 				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 },
 				{ url, expectStatus: 200 },
+				{ url: statsUrl, headers: { "user-agent": READER_AGENT }, expectStatus: 200 },
 			],
 			settings,
 		);
@@ -84,13 +99,13 @@ export async function benchCollection(
 			[{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 }],
 			{ ...settings, rounds: 1 },
 		);
-		if (!ceiling304 || !revalidate || !ceiling || !cached || !uncached)
+		if (!ceiling304 || !revalidate || !revalidateStats || !ceiling || !cached || !cachedStats || !uncached)
 			throw new Error("a load case gave no result");
 		// Every uncached request stored a copy; drop them so the next case starts from the same cache size.
 		await purgeCache();
 		const reads = countReads ? await pathReads(origins.kvProbe, feed, first.etag) : undefined;
 		log(
-			`  ${feed.path}: ${first.body.byteLength} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
+			`  ${feed.path}: ${first.body.byteLength} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}, stats on ${revalidateStats.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}, stats on ${cachedStats.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
 		);
 		paths.push({
 			feed,
@@ -101,6 +116,8 @@ export async function benchCollection(
 			ceiling304,
 			revalidate,
 			cached,
+			revalidateStats,
+			cachedStats,
 			uncached,
 			reads,
 		});

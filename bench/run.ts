@@ -63,8 +63,11 @@ function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean; 
 		scriptPath: buildBundle(join(DATA, "bundles", name), entry),
 	});
 	// The app first: it is the Worker wrangler.toml deploys, bundled the same way.
+	const app = bundle("app");
 	const workers = [
-		bundle("app"),
+		app,
+		// The same bundle with FEED_STATS bound: subscriber counting on (without the binding it is off).
+		{ name: "appStats", scriptPath: app.scriptPath, durableObjects: { FEED_STATS: "FeedStats" } },
 		bundle("ceiling", "bench/workers/ceiling.ts"),
 		bundle("kvProbe", "bench/workers/kvProbe.ts"),
 	];
@@ -157,11 +160,12 @@ async function main(): Promise<void> {
 				log(`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes`);
 			}
 			const feeds = await feedPaths(await runtime.articles());
-			const { app, ceiling, kvProbe } = runtime.origins;
-			if (!app || !ceiling || !kvProbe) throw new Error("the runtime did not start every Worker");
+			const { app, appStats, ceiling, kvProbe } = runtime.origins;
+			if (!app || !appStats || !ceiling || !kvProbe)
+				throw new Error("the runtime did not start every Worker");
 			const countReads = articles === SIZES[0] || articles === largest;
 			collection.load = await benchCollection(
-				{ app, ceiling, kvProbe },
+				{ app, appStats, ceiling, kvProbe },
 				feeds,
 				SETTINGS,
 				runtime.purgeCache,
