@@ -1,7 +1,7 @@
 // Bundles a Worker entry exactly as `wrangler deploy` would (dry run: nothing leaves the machine) and reads its config.
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { unstable_readConfig } from "wrangler";
 
 export const OFFLINE_ENV = {
@@ -33,11 +33,33 @@ export function readWorkerConfig(): WorkerConfig {
 	};
 }
 
+/**
+ * wrangler.toml without its Durable Objects, for the bench-only Workers: their entries do not export the app's
+ * Durable Object classes, which wrangler requires of any entry bundled with wrangler.toml's bindings.
+ */
+function benchConfig(outDir: string): string {
+	const config = readWorkerConfig();
+	// Beside the output directory, which wrangler owns.
+	mkdirSync(dirname(resolve(outDir)), { recursive: true });
+	const path = `${resolve(outDir)}.wrangler.json`;
+	writeFileSync(
+		path,
+		JSON.stringify({
+			name: "edgefeed-bench",
+			compatibility_date: config.compatibilityDate,
+			compatibility_flags: config.compatibilityFlags,
+			keep_names: false,
+			kv_namespaces: Object.entries(config.kvNamespaces).map(([binding, id]) => ({ binding, id })),
+		}),
+	);
+	return path;
+}
+
 /** Returns the path of the bundled module. `entry` defaults to wrangler.toml's `main` (the real app). */
 export function buildBundle(outDir: string, entry?: string): string {
 	rmSync(outDir, { recursive: true, force: true });
 	const args = [WRANGLER, "deploy", "--dry-run", "--outdir", outDir];
-	if (entry) args.push(entry);
+	if (entry) args.push("--config", benchConfig(outDir), resolve(entry));
 	try {
 		execFileSync(process.execPath, args, { env: OFFLINE_ENV, encoding: "utf8", stdio: "pipe" });
 	} catch (error) {
