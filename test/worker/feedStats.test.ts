@@ -83,6 +83,7 @@ describe("the estimate per feed and day", () => {
 		const today = statsApp(noonOf(TODAY));
 		await poll(today, "/rss.xml", AGGREGATORS.feedly.replace("462", "470"));
 		await poll(today, "/rss.xml", READERS.netNewsWire, ADDRESS.a);
+		await poll(today, "/rss.xml", CRAWLERS.googlebot, ADDRESS.c);
 		result = await summary(today);
 	});
 
@@ -112,10 +113,11 @@ describe("the estimate per feed and day", () => {
 		]);
 	});
 
-	it("keeps crawler requests apart from readers", async () => {
+	it("counts crawler requests apart, never as readers", () => {
 		const rss = result.feeds.find((feed) => feed.path === "/rss.xml");
-		expect(rss?.requestsToday).toBe(2);
-		expect(rss?.crawlerRequestsToday).toBe(0);
+		expect(rss?.requestsToday).toBe(3);
+		expect(rss?.crawlerRequestsToday).toBe(1);
+		expect(rss?.today).toBe(471);
 	});
 
 	it("stores no address and no User-Agent, only keyed hashes", async () => {
