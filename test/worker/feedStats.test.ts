@@ -1,5 +1,5 @@
 // Subscriber counts end to end: real User-Agents through the real Worker into the real FEED_STATS object in workerd.
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FeedStats } from "../../src/stats/feedStatsObject.ts";
@@ -158,6 +158,25 @@ describe("retention", () => {
 		}));
 		expect(left.days).toEqual([TODAY - 399, TODAY - 2, TODAY - 1, TODAY]);
 		expect(left.keys).toEqual([TODAY - 1, TODAY]);
+	});
+
+	it("prunes from a daily alarm that recording sets", async () => {
+		const stub = env.FEED_STATS.get(env.FEED_STATS.idFromName("alarm")) as DurableObjectStub<FeedStats>;
+		await stub.record({
+			requests: [{ day: TODAY - 500, scope: "", format: "atom", readers: 1, crawlers: 0 }],
+			reports: [],
+			pollers: [],
+		});
+		const alarm = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+		expect(alarm).toBeGreaterThan(Date.now());
+		expect(await runDurableObjectAlarm(stub)).toBe(true);
+		const after = await runInDurableObject(stub, async (_instance, state) => ({
+			rows: state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM feed_requests").one().n,
+			nextAlarm: await state.storage.getAlarm(),
+		}));
+		expect(after.rows).toBe(0);
+		// The next day's alarm is set again.
+		expect(after.nextAlarm).toBeGreaterThan(Date.now());
 	});
 });
 
