@@ -17,15 +17,12 @@ export function testApp(
 ): TestApp {
 	// Stats are off unless a test asks for them (test/worker/feedStats.test.ts does).
 	const app = createApp({ stats: () => undefined, ...options, now: () => state.now });
+	const appEnv = Object.keys(bindings).length === 0 ? env : { ...env, ...bindings };
 	const state: TestApp = {
 		now,
 		async fetch(path, init) {
 			const ctx = createExecutionContext();
-			const response = await app.fetch(
-				new Request(new URL(path, "http://localhost"), init),
-				{ ...env, ...bindings },
-				ctx,
-			);
+			const response = await app.fetch(new Request(new URL(path, "http://localhost"), init), appEnv, ctx);
 			// Edge-cache writes run in waitUntil: finish them so the next request sees them.
 			await waitOnExecutionContext(ctx);
 			return response;
