@@ -1,4 +1,5 @@
 // Front-matter dates: RFC 3339 with an explicit offset, or a date-only value meaning midnight in the site's zone.
+import { expected } from "./contentError.ts";
 
 export type ContentDate = { ok: true; value: string; epochMs: number } | { ok: false; problem: string };
 
@@ -7,12 +8,13 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Validates a front-matter date and returns it as RFC 3339 with its offset (as written, or the zone's). */
 export function parseContentDate(input: unknown, timeZone: string): ContentDate {
-	const shown = typeof input === "string" ? JSON.stringify(input) : String(input);
+	if (typeof input !== "string")
+		return { ok: false, problem: expected("an RFC 3339 date-time with offset or a YYYY-MM-DD date", input) };
+	const shown = JSON.stringify(input);
 	const invalid: ContentDate = {
 		ok: false,
 		problem: `${shown} is not an RFC 3339 date-time with offset or a YYYY-MM-DD date`,
 	};
-	if (typeof input !== "string") return invalid;
 	const dateOnly = DATE_ONLY.exec(input);
 	if (dateOnly) {
 		const [y, m, d] = dateOnly.slice(1).map(Number) as [number, number, number];

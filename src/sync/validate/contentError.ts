@@ -24,6 +24,33 @@ export class ContentValidationError extends Error {
 	}
 }
 
+/** What kind of value YAML gave, for "expected …, got …" messages: `text "Xã hội"`, `the number 5`, `a list`. */
+export function describeValue(value: unknown): string {
+	if (typeof value === "string")
+		return `text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value)}`;
+	if (typeof value === "number") return `the number ${value}`;
+	if (typeof value === "boolean") return String(value);
+	return quoteValue(value);
+}
+
+/**
+ * The one wording for a value of the wrong type: "expected a list of names, got text "Xã hội"". `written` is how the
+ * expected value is written in YAML, when quotes decide it: a number where free text belongs gets "put it in
+ * quotes", a quoted "20" where a number belongs gets "remove the quotes".
+ */
+export function expected(what: string, input: unknown, written?: "text" | "number" | "boolean"): string {
+	const got = `expected ${what}, got ${describeValue(input)}`;
+	if (written === "text" && (typeof input === "number" || typeof input === "boolean"))
+		return `${got} (put it in quotes)`;
+	const unquoted = typeof input === "string" ? input.trim() : "";
+	if (
+		(written === "number" && /^-?\d+(\.\d+)?$/.test(unquoted)) ||
+		(written === "boolean" && /^(true|false)$/.test(unquoted))
+	)
+		return `${got} (remove the quotes)`;
+	return got;
+}
+
 /** Shows a value in a message the way it looked in YAML. */
 export function quoteValue(value: unknown): string {
 	if (typeof value === "string") return JSON.stringify(value);

@@ -1,22 +1,21 @@
 // Zod rules shared by site.yaml and front matter: text, URLs, people, and turning zod issues into ContentErrors.
 import { type ZodType, z } from "zod";
 import { safeText } from "../../text/safeText.ts";
-import { type ContentError, quoteValue } from "./contentError.ts";
+import { type ContentError, expected } from "./contentError.ts";
 
-/** Any string, made safe (NFC, no XML-forbidden characters) and trimmed; empty is an error. */
-export const text = (): ZodType<string> =>
+/**
+ * Any string, made safe (NFC, no XML-forbidden characters) and trimmed; empty is an error. `what` names it in
+ * errors; `freeText` is false for strings with a format of their own (a URL, a zone), where quoting a number is no fix.
+ */
+export const text = (what = "text", freeText = true): ZodType<string> =>
 	z
-		.string({
-			error: (issue) =>
-				`must be text, not ${quoteValue(issue.input)}` +
-				(typeof issue.input === "number" || typeof issue.input === "boolean" ? " (put it in quotes)" : ""),
-		})
+		.string({ error: (issue) => expected(what, issue.input, freeText ? "text" : undefined) })
 		.transform((value) => safeText(value).trim())
 		.refine((value) => value.length > 0, { error: "must not be empty" });
 
 /** An absolute http(s) URL, normalised to its ASCII href (so every feed format can carry it). */
 export const httpUrl = (): ZodType<string> =>
-	z.string({ error: (issue) => `must be a URL, not ${quoteValue(issue.input)}` }).transform((value, ctx) => {
+	z.string({ error: (issue) => expected("a URL", issue.input) }).transform((value, ctx) => {
 		const url = parseHttpUrl(safeText(value).trim());
 		if (url === null) {
 			ctx.addIssue({ code: "custom", message: `${JSON.stringify(value)} is not an absolute http(s) URL` });
@@ -33,7 +32,7 @@ export function parseHttpUrl(value: string): URL | null {
 
 export const email = (): ZodType<string> =>
 	z
-		.string({ error: (issue) => `must be an email address, not ${quoteValue(issue.input)}` })
+		.string({ error: (issue) => expected("an email address", issue.input) })
 		.transform((value) => safeText(value).trim())
 		.pipe(z.email({ error: (issue) => `${JSON.stringify(issue.input)} is not an email address` }));
 
@@ -42,10 +41,9 @@ export const person = () =>
 	z.preprocess(
 		(value) => (typeof value === "string" ? { name: value } : dropNulls(value)),
 		z.strictObject(
-			{ name: text(), email: email().optional(), url: httpUrl().optional() },
+			{ name: text("a name"), email: email().optional(), url: httpUrl().optional() },
 			{
-				error: (issue) =>
-					`must be a name or a mapping with name, email and url, not ${quoteValue(issue.input)}`,
+				error: (issue) => expected("a name or a mapping with name, email and url", issue.input, "text"),
 			},
 		),
 	);
@@ -56,7 +54,13 @@ export function dropNulls(value: unknown): unknown {
 	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null));
 }
 
-/** zod issues -> ContentErrors; `prefix` is the field the schema was applied to. */
+/** Runs one field's schema. zod leaves the input out of its issues unless asked, and issuesToErrors needs it to
+ * tell a missing value ("is required") from one of the wrong type. */
+export function parseField<T>(schema: ZodType<T>, value: unknown): z.ZodSafeParseResult<T> {
+	return schema.safeParse(value, { reportInput: true });
+}
+
+/** zod issues (from parseField) -> ContentErrors; `prefix` is the field the schema was applied to. */
 export function issuesToErrors(file: string, prefix: string, issues: z.core.$ZodIssue[]): ContentError[] {
 	const errors: ContentError[] = [];
 	for (const issue of issues) {

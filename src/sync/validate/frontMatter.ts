@@ -3,8 +3,17 @@ import { z } from "zod";
 import type { ImageRef, Person, SiteSettings } from "../../store/kvLayout.ts";
 import { resolveUrl } from "../render/absoluteUrls.ts";
 import { parseContentDate } from "./contentDate.ts";
-import { type ContentError, quoteValue } from "./contentError.ts";
-import { dropNulls, httpUrl, issuesToErrors, parseHttpUrl, person, text, unknownKeys } from "./fieldRules.ts";
+import { type ContentError, expected } from "./contentError.ts";
+import {
+	dropNulls,
+	httpUrl,
+	issuesToErrors,
+	parseField,
+	parseHttpUrl,
+	person,
+	text,
+	unknownKeys,
+} from "./fieldRules.ts";
 import { imageType, KNOWN_IMAGE_EXTENSIONS } from "./imageType.ts";
 import { foldName } from "./slugs.ts";
 
@@ -42,18 +51,23 @@ const contentDate = (timeZone: string) =>
 		return { value: date.value, epochMs: date.epochMs };
 	});
 
+/** A YAML list; a lone value gets the list form as a hint, since that is the usual slip (`tags: Xã hội`). */
 const list = <T extends z.ZodType>(item: T, what: string) =>
-	z.array(item, { error: (issue) => `must be a list of ${what}, not ${quoteValue(issue.input)}` });
+	z.array(item, {
+		error: (issue) =>
+			expected(`a list of ${what}`, issue.input) +
+			(typeof issue.input === "string" ? `; write it as [${issue.input}]` : ""),
+	});
 
 const positiveInt = () =>
 	z
-		.number({ error: (issue) => `must be a whole number of pixels, not ${quoteValue(issue.input)}` })
+		.number({ error: (issue) => expected("a whole number of pixels", issue.input, "number") })
 		.int({ error: "must be a whole number of pixels" })
 		.positive({ error: "must be greater than 0" });
 
 /** image.url: absolute http(s), or relative to the site; its extension must say what kind of image it is. */
 const imageUrl = (baseUrl: string) =>
-	text().transform((value, ctx): { url: string; type: string } => {
+	text("a URL or a path on the site", false).transform((value, ctx): { url: string; type: string } => {
 		const resolved = resolveUrl(value, baseUrl);
 		if (resolved === null || parseHttpUrl(resolved) === null) {
 			ctx.addIssue({
@@ -88,7 +102,7 @@ const image = (baseUrl: string) =>
 				},
 				{
 					error: (issue) =>
-						`must be a URL or a mapping with url, alt, caption, credit, width and height, not ${quoteValue(issue.input)}`,
+						expected("a URL or a mapping with url, alt, caption, credit, width and height", issue.input),
 				},
 			)
 			.transform(({ url, ...rest }): ImageRef => ({ ...url, ...rest })),
@@ -115,14 +129,12 @@ function fieldSchemas(site: SiteSettings): Record<(typeof FRONT_MATTER_KEYS)[num
 		authors: list(person(), "authors")
 			.min(1, { error: "must list at least one author (or be left out)" })
 			.optional(),
-		tags: list(text(), "tags").optional(),
+		tags: list(text("a name"), "names").optional(),
 		summary: text().optional(),
 		image: image(site.baseUrl).optional(),
 		id: text().optional(),
 		canonical: httpUrl().optional(),
-		draft: z
-			.boolean({ error: (issue) => `must be true or false, not ${quoteValue(issue.input)}` })
-			.optional(),
+		draft: z.boolean({ error: (issue) => expected("true or false", issue.input, "boolean") }).optional(),
 	};
 }
 
@@ -136,7 +148,7 @@ export function validateFrontMatter(
 	const errors = unknownKeys(file, fields, FRONT_MATTER_KEYS);
 	const parsed: Record<string, unknown> = {};
 	for (const [key, schema] of Object.entries(fieldSchemas(site))) {
-		const result = schema.safeParse(fields[key]);
+		const result = parseField(schema, fields[key]);
 		if (result.success) {
 			if (result.data !== undefined) parsed[key] = result.data;
 		} else errors.push(...issuesToErrors(file, key, result.error.issues));

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { SiteSettings } from "../../store/kvLayout.ts";
 import { resolveUrl } from "../render/absoluteUrls.ts";
 import { isTimeZone } from "./contentDate.ts";
-import { type ContentError, quoteValue } from "./contentError.ts";
-import { dropNulls, httpUrl, issuesToErrors, person, text, unknownKeys } from "./fieldRules.ts";
+import { type ContentError, expected, quoteValue } from "./contentError.ts";
+import { dropNulls, httpUrl, issuesToErrors, parseField, person, text, unknownKeys } from "./fieldRules.ts";
 
 export type SyncTarget = "local" | "production";
 
@@ -29,24 +29,24 @@ const baseUrl = () =>
 const FIELDS = {
 	title: text(),
 	description: text(),
-	language: text().refine((tag) => isLanguageTag(tag), {
+	language: text("a language tag such as vi", false).refine((tag) => isLanguageTag(tag), {
 		error: "must be a BCP 47 language tag such as vi or en-US",
 	}),
 	baseUrl: z.strictObject(
 		{ local: baseUrl(), production: baseUrl() },
-		{ error: (issue) => `must be a mapping with local and production URLs, not ${quoteValue(issue.input)}` },
+		{ error: (issue) => expected("a mapping with local and production URLs", issue.input) },
 	),
 	author: person(),
 	copyright: text(),
-	icon: text().optional(),
+	icon: text("a URL or a path on the site", false).optional(),
 	itemsPerFeed: z
-		.number({ error: (issue) => `must be a whole number, not ${quoteValue(issue.input)}` })
+		.number({ error: (issue) => expected("a whole number from 1 to 1000", issue.input, "number") })
 		.int({ error: "must be a whole number" })
 		.min(1, { error: "must be at least 1" })
 		.max(1000, { error: "must be at most 1000" })
 		.default(20),
 	hub: httpUrl().optional(),
-	timeZone: text().refine(isTimeZone, {
+	timeZone: text("an IANA time zone such as Asia/Ho_Chi_Minh", false).refine(isTimeZone, {
 		error: (issue) => `${quoteValue(issue.input)} is not an IANA time zone such as Asia/Ho_Chi_Minh`,
 	}),
 } as const;
@@ -81,7 +81,7 @@ export function parseSiteSettings(
 	const errors = unknownKeys(file, fields, Object.keys(FIELDS));
 	const parsed: Record<string, unknown> = {};
 	for (const [key, schema] of Object.entries(FIELDS)) {
-		const result = (schema as z.ZodType).safeParse(fields[key]);
+		const result = parseField(schema as z.ZodType, fields[key]);
 		if (result.success) parsed[key] = result.data;
 		else errors.push(...issuesToErrors(file, key, result.error.issues));
 	}

@@ -14,7 +14,7 @@ describe("across files", () => {
 	});
 	it("rejects an id equal to another file's default id", async () => {
 		expect(await fixtureErrors({ "a.md": article(), "b.md": article("id: a") })).toMatchObject([
-			{ file: "b.md", field: "id", problem: /a\.md/ },
+			{ file: "b.md", field: "id", problem: expect.stringMatching(/a\.md/) },
 		]);
 	});
 	it("rejects two file names with the same slug, naming both files", async () => {
@@ -35,7 +35,7 @@ describe("across files", () => {
 	});
 	it("rejects colliding tags within one file", async () => {
 		expect(await fixtureErrors({ "a.md": article("tags: [Xã hội, Xa-hội]") })).toMatchObject([
-			{ file: "a.md", field: "tags[1]", problem: /same URL slug/ },
+			{ file: "a.md", field: "tags[1]", problem: expect.stringMatching(/same URL slug/) },
 		]);
 	});
 	it("rejects two different authors whose slugs collide", async () => {
@@ -43,7 +43,9 @@ describe("across files", () => {
 			"a.md": article("authors: [Đỗ Hà]"),
 			"b.md": article("authors: [Do Ha]"),
 		});
-		expect(errors).toMatchObject([{ file: "b.md", field: "authors[0]", problem: /a\.md/ }]);
+		expect(errors).toMatchObject([
+			{ file: "b.md", field: "authors[0]", problem: expect.stringMatching(/a\.md/) },
+		]);
 	});
 	it("treats names equal after NFC and case folding as one tag, first spelling winning", async () => {
 		const loaded = await loadFixture({
