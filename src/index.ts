@@ -4,6 +4,7 @@ import { notFoundCacheControl } from "./http/cachePolicy.ts";
 import { preflight } from "./http/corsPolicy.ts";
 import { errorHandler } from "./http/errorHandler.ts";
 import { methodNotAllowed, notFound } from "./http/responses.ts";
+import { faviconRoute } from "./routes/faviconRoute.ts";
 import { feedRoutes } from "./routes/feedRoutes.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
 import { statsRoutes } from "./routes/statsRoutes.ts";
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 	app.route("/", statsRoutes({ now, store: stats }));
 	app.route("/", feedRoutes(runtime));
 	app.route("/", pageRoutes(runtime));
+	app.route("/", faviconRoute());
 	// Routes answer GET and HEAD only, so anything unmatched is either an unknown path or a method we never allow.
 	app.notFound((c) =>
 		c.req.method === "GET" || c.req.method === "HEAD"

@@ -59,7 +59,9 @@ function makeSafe(record: ArticleRecord): ArticleRecord {
 		authors: record.authors.map(safeAuthor),
 	};
 	if (record.canonical !== undefined) safe.canonical = safeUrl(record.canonical);
+	if (record.publishedDateOnly) safe.publishedDateOnly = true;
 	if (record.updated !== undefined) safe.updated = safeText(record.updated);
+	if (record.updatedDateOnly) safe.updatedDateOnly = true;
 	if (record.image !== undefined) safe.image = safeImage(record.image);
 	return safe;
 }

@@ -46,6 +46,8 @@ export function notFoundCacheControl(now: number, revealAt?: number): string {
 
 /** Cache-Control for a last good copy served while KV is failing: reuse briefly, then ask again. */
 export const FALLBACK_CACHE_CONTROL = `public, max-age=${RETRY_AFTER_SECONDS}`;
+/** Cache-Control for files built into the Worker (the default favicon): they change only with a deploy. */
+export const BUILT_IN_FILE_CACHE_CONTROL = "public, max-age=86400";
 /** Cache-Control for answers that must not be stored: 400s and 503s. */
 export const NO_STORE = "no-store";
 

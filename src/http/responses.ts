@@ -1,5 +1,11 @@
 // Every response the app builds, in one place: views with validators, 304s, and plain-text errors, all with CORS.
-import { cacheControl, NO_STORE, NORMAL_CACHE_CONTROL, RETRY_AFTER_SECONDS } from "./cachePolicy.ts";
+import {
+	BUILT_IN_FILE_CACHE_CONTROL,
+	cacheControl,
+	NO_STORE,
+	NORMAL_CACHE_CONTROL,
+	RETRY_AFTER_SECONDS,
+} from "./cachePolicy.ts";
 import type { Validators } from "./conditionalGet.ts";
 import { CORS_HEADERS } from "./corsPolicy.ts";
 import type { CachedView } from "./edgeCache.ts";
@@ -81,6 +87,29 @@ export function viewNotModified(view: CachedView, now: number, options: ViewResp
 			cacheControlValue === NORMAL_CACHE_CONTROL
 				? usualNotModified
 				: { ...notModified, "Cache-Control": cacheControlValue },
+	});
+}
+
+/** A file built into the Worker (the default favicon): the same bytes until the next deploy, so cacheable for a
+ * day and validated by its content hash. */
+export function builtInFileResponse(
+	file: { body: Uint8Array; contentType: string; etag: string },
+	notModified: boolean,
+): Response {
+	const headers = {
+		...CORS_HEADERS,
+		ETag: file.etag,
+		"Cache-Control": BUILT_IN_FILE_CACHE_CONTROL,
+		Vary: "Accept-Encoding",
+	};
+	if (notModified) return new Response(null, { status: 304, headers });
+	return new Response(file.body, {
+		headers: {
+			...headers,
+			"Content-Type": file.contentType,
+			"Content-Length": String(file.body.byteLength),
+			"X-Content-Type-Options": "nosniff",
+		},
 	});
 }
 

@@ -1,7 +1,7 @@
 // A list of articles (title, date, summary) as the index, tag and author pages show it.
 import { html } from "hono/html";
 import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
-import { formatPageDate } from "./pageDate.ts";
+import { pageTime } from "./pageDate.ts";
 import { type Html, sync } from "./pageLayout.ts";
 
 export function articleList(site: SiteSettings, records: readonly ArticleRecord[]): Html {
@@ -9,7 +9,7 @@ export function articleList(site: SiteSettings, records: readonly ArticleRecord[
 	const items = records.map((record) =>
 		sync(html`<li>
 <h3><a href="${site.baseUrl}/articles/${encodeURIComponent(record.slug)}">${record.title}</a></h3>
-<p class="meta"><time datetime="${record.published}">${formatPageDate(site, record.published)}</time></p>
+<p class="meta">${pageTime(site, record.published, record.publishedDateOnly)}</p>
 <p>${record.summary}</p>
 </li>`),
 	);

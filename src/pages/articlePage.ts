@@ -1,9 +1,11 @@
-// One article as a simple page: title, byline, date, image with caption and credit, and the sanitised body.
+// One article as a page: title, byline, date, image with caption and credit, the sanitised body, its topics, and
+// the site's subscribe box.
 import { html, raw } from "hono/html";
 import { feedLinks } from "../feed/buildFeedModel.ts";
 import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
-import { formatPageDate } from "./pageDate.ts";
+import { pageTime } from "./pageDate.ts";
 import { type Html, pageLayout, sync } from "./pageLayout.ts";
+import { subscribeBox } from "./subscribeBox.ts";
 
 function figure(record: ArticleRecord): Html | "" {
 	const { image } = record;
@@ -17,29 +19,37 @@ ${caption ? html`<figcaption>${caption}</figcaption>` : ""}
 
 export function renderArticlePage(site: SiteSettings, record: ArticleRecord): string {
 	const url = `${site.baseUrl}/articles/${encodeURIComponent(record.slug)}`;
+	const siteLinks = feedLinks(site.baseUrl, "");
 	const authors = record.authors.map((author, index) =>
 		sync(html`${index > 0 ? ", " : ""}<a href="${site.baseUrl}/authors/${author.slug}">${author.name}</a>`),
 	);
-	const tags = record.tags.map((tag, index) =>
-		sync(html`${index > 0 ? ", " : ""}<a href="${site.baseUrl}/tags/${tag.slug}">${tag.name}</a>`),
+	const tags = record.tags.map((tag) =>
+		sync(html`<li><a href="${site.baseUrl}/tags/${tag.slug}">${tag.name}</a></li>`),
 	);
 	const updated =
 		record.updated && record.updated !== record.published
-			? html` · cập nhật <time datetime="${record.updated}">${formatPageDate(site, record.updated)}</time>`
+			? html` · cập nhật ${pageTime(site, record.updated, record.updatedDateOnly)}`
 			: "";
-	const main = sync(html`<article>
+	const main = sync(html`<div class="layout">
+<article>
 <h1>${record.title}</h1>
-<p class="meta">${authors.length ? html`${authors} · ` : ""}<time datetime="${record.published}">${formatPageDate(site, record.published)}</time>${updated}</p>
+<p class="meta">${authors.length ? html`${authors} · ` : ""}${pageTime(site, record.published, record.publishedDateOnly)}${updated}</p>
 ${figure(record)}
+<div class="body">
 ${raw(record.contentHtml)}
-${tags.length ? html`<p class="meta">Chủ đề: ${tags}</p>` : ""}
-${record.canonical ? html`<p class="meta">Nguồn: <a href="${record.canonical}">${record.canonical}</a></p>` : ""}
-</article>`);
+</div>
+${tags.length ? html`<ul class="topics" aria-label="Chủ đề">${tags}</ul>` : ""}
+${record.canonical ? html`<p class="source">Nguồn: <a href="${record.canonical}">${record.canonical}</a></p>` : ""}
+</article>
+<aside>
+${subscribeBox(siteLinks)}
+</aside>
+</div>`);
 	return pageLayout({
 		site,
 		title: `${record.title} — ${site.title}`,
 		canonical: record.canonical ?? url,
-		feeds: [{ title: site.title, links: feedLinks(site.baseUrl, "") }],
+		feeds: [{ title: site.title, links: siteLinks }],
 		main,
 	});
 }

@@ -1,9 +1,10 @@
-// The home page: the newest articles, the site's feeds, and every tag and author with their own feeds.
+// The home page: the newest articles first, then the site's subscribe box and every tag and author with their feeds.
 import { html } from "hono/html";
 import { feedLinks } from "../feed/buildFeedModel.ts";
 import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
 import { articleList } from "./articleList.ts";
 import { feedLinkList, pageLayout, sync } from "./pageLayout.ts";
+import { subscribeBox } from "./subscribeBox.ts";
 
 /** A tag or author that has at least one visible article. */
 export interface ScopeLink {
@@ -24,25 +25,28 @@ export function renderIndexPage(page: {
 		scopes.length === 0
 			? ""
 			: sync(html`<section>
-<h2>${heading}</h2>
-<ul>
-${scopes.map((scope) => sync(html`<li><a href="${site.baseUrl}/${scope.key}">${scope.name}</a> — ${feedLinkList(feedLinks(site.baseUrl, scope.key))}</li>`))}
+<h2 class="label">${heading}</h2>
+<ul class="scopes">
+${scopes.map((scope) => sync(html`<li><a href="${site.baseUrl}/${scope.key}">${scope.name}</a> ${feedLinkList(feedLinks(site.baseUrl, scope.key))}</li>`))}
 </ul>
 </section>`);
-	const main = sync(html`<h1>${site.title}</h1>
-<p>${site.description}</p>
-<p>Theo dõi: ${feedLinkList(links)}</p>
+	const main = sync(html`<div class="layout">
 <section>
-<h2>Bài mới</h2>
+<h2 class="label">Bài mới</h2>
 ${articleList(site, page.records)}
 </section>
+<aside>
+${subscribeBox(links)}
 ${scopeList("Chủ đề", page.tags)}
-${scopeList("Tác giả", page.authors)}`);
+${scopeList("Tác giả", page.authors)}
+</aside>
+</div>`);
 	return pageLayout({
 		site,
 		title: site.title,
 		canonical: links.html,
 		feeds: [{ title: site.title, links }],
+		home: true,
 		main,
 	});
 }

@@ -1,13 +1,18 @@
-// Dates as pages show them: in the site's language and time zone, the same bytes on every render.
+// Dates as pages show them: in the site's language and time zone, the same bytes on every render. A date written
+// without a time (2023-08-15) shows as a date alone, never with the midnight sync chose for it.
+import { html } from "hono/html";
 import type { SiteSettings } from "../store/kvLayout.ts";
+import { type Html, sync } from "./pageLayout.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(site: SiteSettings): Intl.DateTimeFormat {
-	const key = `${site.language} ${site.timeZone}`;
+function formatter(site: SiteSettings, dateOnly: boolean): Intl.DateTimeFormat {
+	const key = `${site.language} ${site.timeZone} ${dateOnly}`;
 	let format = formatters.get(key);
 	if (!format) {
-		const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short" };
+		const options: Intl.DateTimeFormatOptions = dateOnly
+			? { dateStyle: "long" }
+			: { dateStyle: "long", timeStyle: "short" };
 		try {
 			format = new Intl.DateTimeFormat(site.language, { ...options, timeZone: site.timeZone });
 		} catch {
@@ -20,7 +25,13 @@ function formatter(site: SiteSettings): Intl.DateTimeFormat {
 }
 
 /** A record's RFC 3339 date for display; the raw value if it does not parse. */
-export function formatPageDate(site: SiteSettings, rfc3339: string): string {
+export function formatPageDate(site: SiteSettings, rfc3339: string, dateOnly = false): string {
 	const time = Date.parse(rfc3339);
-	return Number.isNaN(time) ? rfc3339 : formatter(site).format(time);
+	return Number.isNaN(time) ? rfc3339 : formatter(site, dateOnly).format(time);
+}
+
+/** A <time> element; a date-only value's machine-readable form is the date alone (its local day, as written). */
+export function pageTime(site: SiteSettings, rfc3339: string, dateOnly = false): Html {
+	const machine = dateOnly ? rfc3339.slice(0, 10) : rfc3339;
+	return sync(html`<time datetime="${machine}">${formatPageDate(site, rfc3339, dateOnly)}</time>`);
 }

@@ -1,17 +1,32 @@
-// The HTML shell every page shares: language, title, feed autodiscovery links and a no-script security policy.
+// The HTML shell every page shares: language, title, feed autodiscovery, favicon, the site's header and footer,
+// and a security policy that lets only the page's own stylesheet and copy script run.
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { feedLinks } from "../feed/buildFeedModel.ts";
 import type { FeedLinks } from "../feed/feedModel.ts";
 import type { SiteSettings } from "../store/kvLayout.ts";
+import { COPY_SCRIPT, COPY_SCRIPT_SOURCE } from "./copyScript.ts";
+import { DEFAULT_FAVICON_PATH } from "./defaultFavicon.ts";
+import { PAGE_STYLE, PAGE_STYLE_SOURCE } from "./pageStyle.ts";
 
 export type Html = HtmlEscapedString;
 
-/** Pages run no script and load nothing but images and their own inline style. */
+/** Pages load nothing but images; the one stylesheet and the one script (every page has a subscribe box) are
+ * allowed by hash, so no other inline style, style attribute or script runs. */
 export const PAGE_HEADERS: Record<string, string> = {
-	"Content-Security-Policy":
-		"default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+	"Content-Security-Policy": `default-src 'none'; img-src https: http: data:; style-src ${PAGE_STYLE_SOURCE}; script-src ${COPY_SCRIPT_SOURCE}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
 	"Referrer-Policy": "strict-origin-when-cross-origin",
 };
+
+/** Changes whenever the stylesheet or the script does, and with them the policy: see ViewSpec.bodyVersion. */
+export const PAGE_BODY_VERSION = [PAGE_STYLE_SOURCE, COPY_SCRIPT_SOURCE]
+	.map((source) =>
+		source
+			.slice("'sha256-".length)
+			.replace(/[^A-Za-z0-9]/g, "")
+			.slice(0, 10),
+	)
+	.join("");
 
 export const HTML_TYPE = "text/html; charset=utf-8";
 
@@ -46,36 +61,44 @@ export function feedLinkList(links: FeedLinks): Html {
 	);
 }
 
-const STYLE = raw(
-	"body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55}" +
-		"img{max-width:100%;height:auto}figure{margin:1.5rem 0}figcaption{font-size:.9em;color:#555}" +
-		"ul.articles{list-style:none;padding:0}ul.articles li{margin:0 0 1.2rem}.meta{color:#555;font-size:.9em}",
-);
-
 export function pageLayout(page: {
 	site: SiteSettings;
 	title: string;
 	canonical: string;
 	feeds: readonly FeedAnnouncement[];
+	/** The home page names the site in its <h1>; every other page names it once, as a link home. */
+	home?: boolean;
 	main: Html;
 }): string {
+	const { site } = page;
+	const brand = page.home
+		? html`<h1 class="brand">${site.title}</h1>
+<p class="tagline">${site.description}</p>`
+		: html`<p class="brand"><a href="${site.baseUrl}/">${site.title}</a></p>`;
 	return sync(html`<!doctype html>
-<html lang="${page.site.language}">
+<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>${page.title}</title>
 <link rel="canonical" href="${page.canonical}">
-${page.site.icon ? html`<link rel="icon" href="${page.site.icon}">` : ""}
+<link rel="icon" href="${site.icon ?? `${site.baseUrl}${DEFAULT_FAVICON_PATH}`}">
 ${alternates(page.feeds)}
-<style>${STYLE}</style>
+<style>${raw(PAGE_STYLE)}</style>
 </head>
 <body>
-<header><a href="${page.site.baseUrl}/">${page.site.title}</a></header>
-<main>
+<header class="site"><div class="wrap">
+${brand}
+</div></header>
+<main class="wrap">
 ${page.main}
 </main>
-<footer><p>${page.site.copyright}</p></footer>
+<footer class="site"><div class="wrap">
+<p>${site.copyright}</p>
+<p>Theo dõi: ${feedLinkList(feedLinks(site.baseUrl, ""))}</p>
+</div></footer>
+<script>${raw(COPY_SCRIPT)}</script>
 </body>
 </html>
 `).toString();

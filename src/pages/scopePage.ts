@@ -1,9 +1,11 @@
-// A tag's or an author's page: its newest articles and its feeds, announced for autodiscovery beside the site's.
+// A tag's or an author's page: its newest articles and its subscribe box; its feeds are announced for
+// autodiscovery beside the site's.
 import { html } from "hono/html";
 import { feedLinks } from "../feed/buildFeedModel.ts";
 import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
 import { articleList } from "./articleList.ts";
-import { feedLinkList, pageLayout, sync } from "./pageLayout.ts";
+import { pageLayout, sync } from "./pageLayout.ts";
+import { subscribeBox } from "./subscribeBox.ts";
 
 export function renderScopePage(page: {
 	site: SiteSettings;
@@ -16,9 +18,14 @@ export function renderScopePage(page: {
 	const { site } = page;
 	const links = feedLinks(site.baseUrl, page.key);
 	const title = `${page.name} — ${site.title}`;
-	const main = sync(html`<h1>${page.kind === "tag" ? "Chủ đề" : "Tác giả"}: ${page.name}</h1>
-<p>Theo dõi: ${feedLinkList(links)}</p>
-${articleList(site, page.records)}`);
+	const main =
+		sync(html`<h1 class="page-title">${page.kind === "tag" ? "Chủ đề" : "Tác giả"}: ${page.name}</h1>
+<div class="layout">
+${articleList(site, page.records)}
+<aside>
+${subscribeBox(links)}
+</aside>
+</div>`);
 	return pageLayout({
 		site,
 		title,

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { pathSegment, requestUrl } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage, type ScopeLink } from "../pages/indexPage.ts";
-import { HTML_TYPE, PAGE_HEADERS } from "../pages/pageLayout.ts";
+import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
 import type { Manifest } from "../store/kvLayout.ts";
 import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
@@ -15,7 +15,7 @@ import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 /** How many articles a listing page shows. */
 export const PAGE_LENGTH = 50;
 
-const page = { paramsKey: "", contentType: HTML_TYPE, headers: PAGE_HEADERS };
+const page = { paramsKey: "", contentType: HTML_TYPE, headers: PAGE_HEADERS, bodyVersion: PAGE_BODY_VERSION };
 
 /** Tags and authors with at least one visible article, in display order. */
 function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; authors: ScopeLink[] } {

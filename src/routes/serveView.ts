@@ -36,6 +36,12 @@ export interface ViewSpec<S extends ViewSelection = ViewSelection> {
 	contentType: string;
 	/** Extra headers for a 200, e.g. a Content-Security-Policy for pages. */
 	headers?: Readonly<Record<string, string>>;
+	/**
+	 * What decides the bytes besides the content, when a header depends on it: pages' inline style and script, whose
+	 * hashes the Content-Security-Policy names. Part of the cache key and the ETag, so after a deploy that changes
+	 * them no cached body is ever served under the new policy.
+	 */
+	bodyVersion?: string;
 	select(manifest: Manifest, now: number): S | NotShown;
 	render(selection: S, records: ArticleRecord[], manifest: Manifest): string;
 }
@@ -64,7 +70,8 @@ export async function serveView<S extends ViewSelection>(
 	const now = runtime.now();
 	const { edge } = runtime;
 	const store = runtime.store(c.env);
-	const viewUrl = `${url.origin}${spec.path}${spec.paramsKey ? `?${spec.paramsKey}` : ""}`;
+	const query = spec.bodyVersion ? `${spec.paramsKey}&body=${spec.bodyVersion}` : spec.paramsKey;
+	const viewUrl = `${url.origin}${spec.path}${query ? `?${query}` : ""}`;
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
 	const answer = (view: CachedView, cacheControl?: string): Response => {
@@ -93,6 +100,7 @@ export async function serveView<S extends ViewSelection>(
 			TTL_MINUTES,
 			selection.lastModified,
 			...selection.identity,
+			...(spec.bodyVersion === undefined ? [] : [spec.bodyVersion]),
 		];
 		const view: CachedView = {
 			contentType: spec.contentType,

@@ -84,7 +84,11 @@ export interface ArticleRecord {
 	canonical?: string;
 	/** RFC 3339 with the offset as written, e.g. "2023-08-15T09:00:00+07:00". */
 	published: string;
+	/** `published` was written as a date alone: its time of day is midnight by convention, so pages show no time. */
+	publishedDateOnly?: true;
 	updated?: string;
+	/** The same for `updated`. */
+	updatedDateOnly?: true;
 	/** Plain text. */
 	summary: string;
 	/** Sanitised HTML with absolute URLs. */

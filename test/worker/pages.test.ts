@@ -1,9 +1,10 @@
-// HTML pages: the index with autodiscovery and links to every scoped feed, tag/author pages, article pages, no script.
+// HTML pages: the index with autodiscovery and links to every scoped feed, tag/author pages, article pages, dates,
+// the subscribe box, and no script or style but the page's own.
 import { exports } from "cloudflare:workers";
 import { findAll, getAttributeValue, textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, BASE_URL, collection, tags } from "./support/articles.ts";
+import { article, BASE_URL, collection, site, tags } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 
@@ -146,19 +147,88 @@ describe("article pages", () => {
 	});
 });
 
-describe("no script", () => {
-	it("escapes hostile text everywhere it appears, so no page has a script or event handler", async () => {
+describe("the site's name", () => {
+	it("appears once above the footer: the index's <h1>, elsewhere a link home", async () => {
+		for (const path of ["/", "/articles/a1", "/tags/xa-hoi", "/authors/tran-van-minh"]) {
+			const { document } = await page(path);
+			const above = findAll((el) => el.name === "header" || el.name === "main", document.children);
+			expect(textContent(above).split(site.title).length - 1, path).toBe(1);
+		}
+		const { document } = await page("/");
+		expect(textContent(findAll((el) => el.name === "h1", document.children))).toBe(site.title);
+	});
+});
+
+describe("dates", () => {
+	it("show a date written without a time as a date alone, and a real midnight with its time", async () => {
+		const dateOnly = article("ngay", "2023-08-14T00:00:00+07:00", { publishedDateOnly: true });
+		const midnight = article("nua-dem", "2023-08-13T00:00:00+07:00");
+		const syncedAt = Date.parse("2023-09-03T00:00:00Z");
+		await publish([...collection(), hostile, dateOnly, midnight], syncedAt);
+		const app = testApp(syncedAt);
+		const time = async (path: string) => {
+			const document = parseDocument(await (await app.fetch(path)).text());
+			const [element] = findAll((el) => el.name === "time", document.children);
+			return element && { datetime: getAttributeValue(element, "datetime"), text: textContent(element) };
+		};
+		// The words come from the runtime's ICU data; what matters is whether a time of day is shown.
+		const day = await time("/articles/ngay");
+		expect(day?.datetime).toBe("2023-08-14");
+		expect(day?.text).toContain("14");
+		expect(day?.text).not.toMatch(/\d:\d\d/);
+		const night = await time("/articles/nua-dem");
+		expect(night?.datetime).toBe("2023-08-13T00:00:00+07:00");
+		expect(night?.text).toContain("00:00");
+	});
+});
+
+describe("the subscribe box", () => {
+	it("gives each of the three feeds a URL to copy, on every page", async () => {
+		for (const [path, scope] of [
+			["/", ""],
+			["/articles/a1", ""],
+			["/tags/xa-hoi", "tags/xa-hoi/"],
+		] as const) {
+			const { document } = await page(path);
+			const buttons = findAll((el) => el.name === "button", document.children);
+			const expected = ["rss.xml", "atom.xml", "feed.json"].map((file) => `${BASE_URL}/${scope}${file}`);
+			expect(
+				buttons.map((el) => getAttributeValue(el, "data-copy")),
+				path,
+			).toEqual(expected);
+			const codes = findAll((el) => el.name === "code", document.children).map((el) => textContent(el));
+			expect(codes, path).toEqual(expected);
+		}
+	});
+});
+
+describe("script and style", () => {
+	const hashSource = async (text: string) => {
+		const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+		return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+	};
+
+	it("escapes hostile text everywhere; the page's one script and one stylesheet run by hash, nothing else", async () => {
 		for (const path of ["/", "/articles/doc-hai", "/tags/the", "/authors/nguyen-thi-lan"]) {
 			const { document, html, response } = await page(path);
-			expect(
-				findAll((el) => el.name === "script", document.children),
-				path,
-			).toHaveLength(0);
+			const policy = response.headers.get("Content-Security-Policy") ?? "";
+			const directive = (name: string) =>
+				policy
+					.split(";")
+					.map((part) => part.trim())
+					.find((part) => part.startsWith(`${name} `));
+			expect(policy, path).toContain("default-src 'none'");
+			expect(policy, path).not.toContain("unsafe");
+			const scripts = findAll((el) => el.name === "script", document.children);
+			const styles = findAll((el) => el.name === "style", document.children);
+			expect(scripts, path).toHaveLength(1);
+			expect(styles, path).toHaveLength(1);
+			expect(directive("script-src"), path).toBe(`script-src ${await hashSource(textContent(scripts))}`);
+			expect(directive("style-src"), path).toBe(`style-src ${await hashSource(textContent(styles))}`);
 			expect(
 				findAll((el) => Object.keys(el.attribs).some((name) => name.startsWith("on")), document.children),
 			).toHaveLength(0);
 			expect(html).not.toContain("<b>Thẻ</b>");
-			expect(response.headers.get("Content-Security-Policy")).toContain("default-src 'none'");
 		}
 		const { document } = await page("/articles/doc-hai");
 		expect(textContent(findAll((el) => el.name === "h1", document.children))).toBe(hostile.title);

@@ -1,7 +1,10 @@
 // Front-matter dates: RFC 3339 with an explicit offset, or a date-only value meaning midnight in the site's zone.
 import { expected } from "./contentError.ts";
 
-export type ContentDate = { ok: true; value: string; epochMs: number } | { ok: false; problem: string };
+/** `dateOnly`: the value named a day, not a moment, so nothing should show it with a time of day. */
+export type ContentDate =
+	| { ok: true; value: string; epochMs: number; dateOnly: boolean }
+	| { ok: false; problem: string };
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -42,7 +45,7 @@ export function parseContentDate(input: unknown, timeZone: string): ContentDate 
 	if (offset.length === 6 && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59))
 		return invalid;
 	const value = `${input.slice(0, 10)}T${input.slice(11, input.length - offset.length)}${offset.toUpperCase()}`;
-	return { ok: true, value, epochMs: Date.parse(value) };
+	return { ok: true, value, epochMs: Date.parse(value), dateOnly: false };
 }
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
@@ -63,7 +66,7 @@ function midnightIn(y: number, m: number, d: number, timeZone: string): ContentD
 	const instant =
 		candidates.find((c) => c + offsetMs(c, timeZone) === wall) ?? wall - offsetMs(wall - day, timeZone);
 	const local = new Date(instant + offsetMs(instant, timeZone)).toISOString().slice(0, 19);
-	return { ok: true, value: `${local}${offsetAt(instant, timeZone)}`, epochMs: instant };
+	return { ok: true, value: `${local}${offsetAt(instant, timeZone)}`, epochMs: instant, dateOnly: true };
 }
 
 /** The zone's UTC offset at an instant, in ms (wall clock minus UTC). */

@@ -21,6 +21,8 @@ export interface ContentDateValue {
 	/** RFC 3339 with an explicit offset. */
 	value: string;
 	epochMs: number;
+	/** Written as a date alone (2023-08-15): `value` is the zone's midnight, which is not a real time. */
+	dateOnly: boolean;
 }
 
 export interface FrontMatter {
@@ -48,7 +50,7 @@ const contentDate = (timeZone: string) =>
 			ctx.addIssue({ code: "custom", message: date.problem });
 			return z.NEVER;
 		}
-		return { value: date.value, epochMs: date.epochMs };
+		return { value: date.value, epochMs: date.epochMs, dateOnly: date.dateOnly };
 	});
 
 /** A YAML list; a lone value gets the list form as a hint, since that is the usual slip (`tags: Xã hội`). */

@@ -77,6 +77,13 @@ describe("date", () => {
 		expect(record.published).toBe("2023-08-15T00:00:00+07:00");
 		expect(Date.parse(record.published)).toBe(Date.UTC(2023, 7, 14, 17, 0, 0));
 	});
+	it("records which dates were written without a time, so pages show no made-up midnight", async () => {
+		const dateOnly = await recordFor("title: T\ndate: 2023-08-15\nupdated: 2023-08-16");
+		expect([dateOnly.publishedDateOnly, dateOnly.updatedDateOnly]).toEqual([true, true]);
+		const timed = await recordFor(`title: T\n${DATE}\nupdated: 2023-08-16`);
+		expect([timed.publishedDateOnly, timed.updatedDateOnly]).toEqual([undefined, true]);
+		expect(Object.keys(timed)).not.toContain("publishedDateOnly");
+	});
 });
 
 describe("updated", () => {
