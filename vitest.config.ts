@@ -1,5 +1,6 @@
-// Two test projects: `worker` runs the real Worker inside workerd against local KV;
-// `node` covers what runs on Node (the sync CLI, serializer validation with jing, end-to-end runs through Miniflare).
+// Three test projects: `worker` runs the real Worker inside workerd against local KV; `node` covers what runs on
+// Node (the sync CLI, serializer validation with jing, end-to-end runs through Miniflare); `browser` loads the pages
+// served by a local Worker in Debian's Chromium (`npm run test:browser` runs it alone).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -14,7 +15,15 @@ export default defineConfig({
 				test: {
 					name: "node",
 					include: ["test/**/*.test.ts"],
-					exclude: ["test/worker/**"],
+					exclude: ["test/worker/**", "test/browser/**"],
+					environment: "node",
+					testTimeout: 120_000,
+				},
+			},
+			{
+				test: {
+					name: "browser",
+					include: ["test/browser/**/*.test.ts"],
 					environment: "node",
 					testTimeout: 120_000,
 				},

@@ -12,7 +12,7 @@ export interface LocalServer {
 	stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once("error", reject);
@@ -23,8 +23,13 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does. */
-export async function startLocalServer(contentDir: string, devArgs: string[] = []): Promise<LocalServer> {
+/** Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does;
+ * on `port` when given (a test whose site.yaml names that port as its local base URL), else on a free one. */
+export async function startLocalServer(
+	contentDir: string,
+	devArgs: string[] = [],
+	port?: number,
+): Promise<LocalServer> {
 	const state = mkdtempSync(join(tmpdir(), "edgefeed-e2e-"));
 	const sync = spawnSync(
 		process.execPath,
@@ -33,14 +38,14 @@ export async function startLocalServer(contentDir: string, devArgs: string[] = [
 	);
 	if (sync.status !== 0) throw new Error(`sync failed (${sync.status}):\n${sync.stdout}\n${sync.stderr}`);
 
-	const port = await freePort();
+	const listen = port ?? (await freePort());
 	const dev: ChildProcess = spawn(
 		"npx",
 		[
 			"wrangler",
 			"dev",
 			"--port",
-			String(port),
+			String(listen),
 			"--ip",
 			"127.0.0.1",
 			"--persist-to",
@@ -58,7 +63,7 @@ export async function startLocalServer(contentDir: string, devArgs: string[] = [
 	dev.stderr?.on("data", (chunk) => {
 		output += chunk;
 	});
-	const origin = `http://127.0.0.1:${port}`;
+	const origin = `http://127.0.0.1:${listen}`;
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		try {
