@@ -6,15 +6,22 @@ import { feedLinks } from "../feed/buildFeedModel.ts";
 import type { FeedLinks } from "../feed/feedModel.ts";
 import type { SiteSettings } from "../store/kvLayout.ts";
 import { COPY_SCRIPT, COPY_SCRIPT_SOURCE } from "./copyScript.ts";
+import { cspHashSource } from "./cspSource.ts";
 import { DEFAULT_FAVICON_PATH } from "./defaultFavicon.ts";
 import { PAGE_STYLE, PAGE_STYLE_SOURCE } from "./pageStyle.ts";
 
 export type Html = HtmlEscapedString;
 
-/** Pages load nothing but images; the one stylesheet and the one script (every page has a subscribe box) are
- * allowed by hash, so no other inline style, style attribute or script runs. */
+/** A page's policy: it loads nothing but images, and runs only its own inline stylesheet and script, allowed by
+ * hash, so no other inline style, style attribute or script runs. */
+export function contentSecurityPolicy(hashes: { style: string; script?: string }): string {
+	const script = hashes.script === undefined ? "" : ` script-src ${cspHashSource(hashes.script)};`;
+	return `default-src 'none'; img-src https: http: data:; style-src ${cspHashSource(hashes.style)};${script} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
+
+/** Every page has a subscribe box, so every page carries the copy script. */
 export const PAGE_HEADERS: Record<string, string> = {
-	"Content-Security-Policy": `default-src 'none'; img-src https: http: data:; style-src ${PAGE_STYLE_SOURCE}; script-src ${COPY_SCRIPT_SOURCE}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+	"Content-Security-Policy": contentSecurityPolicy({ style: PAGE_STYLE, script: COPY_SCRIPT }),
 	"Referrer-Policy": "strict-origin-when-cross-origin",
 };
 

@@ -1,26 +1,27 @@
 // The /stats page: per feed, today's readers, 7- and 30-day averages by source, and a 30-day SVG chart. No script.
 import { html, raw } from "hono/html";
 import type { FeedSummary, StatsSummary } from "../stats/statsSummary.ts";
-import { type Html, PAGE_HEADERS, sync } from "./pageLayout.ts";
+import { contentSecurityPolicy, type Html, PAGE_HEADERS, sync } from "./pageLayout.ts";
+
+const STYLE_TEXT =
+	"body{font-family:system-ui,sans-serif;max-width:52rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}" +
+	"h1{font-size:1.6rem}h2{font-size:1.15rem;margin:0 0 .5rem;overflow-wrap:anywhere}" +
+	"section{border-top:1px solid #ddd;padding:1rem 0}.scroll{overflow-x:auto}" +
+	"table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}" +
+	"th,td{padding:.25rem .5rem;text-align:right;border-bottom:1px solid #eee}th:first-child,td:first-child{text-align:left}" +
+	"tr.total td{font-weight:600}.note{color:#555;font-size:.9em}" +
+	"svg{display:block;width:100%;height:auto;max-width:40rem;margin:.75rem 0}svg text{font-size:9px;fill:#555}" +
+	"svg rect.bar{fill:#2f6db5}svg line{stroke:#bbb}";
+const STYLE = raw(STYLE_TEXT);
 
 /** Private numbers: never cached, never indexed, and the URL (which may hold the token) never sent on. */
 export const STATS_PAGE_HEADERS: Record<string, string> = {
 	...PAGE_HEADERS,
+	"Content-Security-Policy": contentSecurityPolicy({ style: STYLE_TEXT }),
 	"Referrer-Policy": "no-referrer",
 	"X-Robots-Tag": "noindex, nofollow",
 	"Cache-Control": "no-store",
 };
-
-const STYLE = raw(
-	"body{font-family:system-ui,sans-serif;max-width:52rem;margin:1.5rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}" +
-		"h1{font-size:1.6rem}h2{font-size:1.15rem;margin:0 0 .5rem;overflow-wrap:anywhere}" +
-		"section{border-top:1px solid #ddd;padding:1rem 0}.scroll{overflow-x:auto}" +
-		"table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}" +
-		"th,td{padding:.25rem .5rem;text-align:right;border-bottom:1px solid #eee}th:first-child,td:first-child{text-align:left}" +
-		"tr.total td{font-weight:600}.note{color:#555;font-size:.9em}" +
-		"svg{display:block;width:100%;height:auto;max-width:40rem;margin:.75rem 0}svg text{font-size:9px;fill:#555}" +
-		"svg rect.bar{fill:#2f6db5}svg line{stroke:#bbb}",
-);
 
 const W = 300;
 const H = 100;
