@@ -70,7 +70,7 @@ export async function serveView<S extends ViewSelection>(
 	const now = runtime.now();
 	const { edge } = runtime;
 	const store = runtime.store(c.env);
-	const query = spec.bodyVersion ? `${spec.paramsKey}&body=${spec.bodyVersion}` : spec.paramsKey;
+	const query = [spec.paramsKey, spec.bodyVersion && `body=${spec.bodyVersion}`].filter(Boolean).join("&");
 	const viewUrl = `${url.origin}${spec.path}${query ? `?${query}` : ""}`;
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
