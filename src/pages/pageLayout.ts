@@ -12,11 +12,11 @@ import { PAGE_STYLE, PAGE_STYLE_SOURCE } from "./pageStyle.ts";
 
 export type Html = HtmlEscapedString;
 
-/** A page's policy: it loads nothing but images, and runs only its own inline stylesheet and script, allowed by
- * hash, so no other inline style, style attribute or script runs. */
-export function contentSecurityPolicy(hashes: { style: string; script?: string }): string {
-	const script = hashes.script === undefined ? "" : ` script-src ${cspHashSource(hashes.script)};`;
-	return `default-src 'none'; img-src https: http: data:; style-src ${cspHashSource(hashes.style)};${script} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+/** A page's policy: it loads nothing but images, and runs only its own inline stylesheet and script (their exact
+ * texts, allowed by hash), so no other inline style, style attribute or script runs. */
+export function contentSecurityPolicy(inline: { style: string; script?: string }): string {
+	const script = inline.script === undefined ? "" : ` script-src ${cspHashSource(inline.script)};`;
+	return `default-src 'none'; img-src https: http: data:; style-src ${cspHashSource(inline.style)};${script} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 
 /** Every page has a subscribe box, so every page carries the copy script. */
