@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { progressDisplay } from "./progressDisplay.ts";
 import { KV_LIMITS } from "./publish/chunkRequests.ts";
+import type { LocalKvTarget } from "./publish/localKvTarget.ts";
 import { describeHubNotice } from "./publish/notifyHub.ts";
 import type { SyncPlan } from "./publish/planSync.ts";
 import { wranglerKvTarget } from "./publish/wranglerKvTarget.ts";
@@ -26,9 +27,9 @@ A hub that refuses a ping is a warning, not a failure: the content is published 
 const LARGE_SYNC = 1000;
 
 /**
- * 2,000 pairs per `wrangler kv bulk put` instead of Cloudflare's 10,000, so progress moves every few seconds on a
- * big sync. It costs no extra API requests (wrangler sends 1,000 pairs per request to the API either way), only a
- * wrangler start-up (~1.5 s) per 2,000 keys.
+ * 2,000 pairs per `wrangler kv bulk put` (remote syncs) instead of Cloudflare's 10,000, so progress moves every
+ * few seconds on a big sync. It costs no extra API requests (wrangler sends 1,000 pairs per request to the API either
+ * way), only a wrangler start-up (~1.5 s) per 2,000 keys.
  */
 const LIMITS = { ...KV_LIMITS, pairsPerRequest: 2000 };
 
@@ -52,12 +53,19 @@ async function main(argv: string[]): Promise<number> {
 	const show = (total: number): boolean =>
 		!flags.quiet && (process.stderr.isTTY === true || total >= LARGE_SYNC);
 	const where = flags.remote ? "remote KV" : "local KV";
+	let local: LocalKvTarget | null = null;
 	let outcome: Awaited<ReturnType<typeof syncContent>>;
 	try {
+		// Local KV through one Miniflare instance; the account's KV through wrangler, which holds the credentials.
+		// Miniflare is loaded only here: importing it takes about a second that --remote and usage errors don't need.
+		if (!flags.remote) {
+			const { localKvTarget } = await import("./publish/localKvTarget.ts");
+			local = localKvTarget({ persistTo: flags["persist-to"] });
+		}
 		outcome = await syncContent({
 			contentDir: flags.content,
 			target: flags.remote ? "production" : "local",
-			kv: wranglerKvTarget({ remote: flags.remote, persistTo: flags["persist-to"] }),
+			kv: local ?? wranglerKvTarget({ remote: true }),
 			dryRun: flags["dry-run"],
 			limits: LIMITS,
 			onLoadProgress: (done, total) => show(total) && progress.update("Rendering", done, total),
@@ -79,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
 		}
 		console.error(`Sync to ${where} failed: ${(error as Error).message}`);
 		return 3;
+	} finally {
+		await local?.dispose();
 	}
 	if (!flags.quiet) {
 		const { content, plan, report } = outcome;

@@ -1,4 +1,4 @@
-// `npm run sync` end to end through wrangler: success, broken content (nothing written), dry run, bad usage.
+// `npm run sync` end to end into local KV (Miniflare on the state `wrangler dev` reads): success, broken content (nothing written), dry run, bad usage.
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,10 +15,22 @@ afterAll(async () => {
 	await rm(persistTo, { recursive: true, force: true });
 });
 
-function sync(...args: string[]) {
+const offline = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+/** `npm run sync -- --persist-to <temp> ...args`. */
+function npmRunSync(...args: string[]) {
 	const result = spawnSync("npm", ["run", "--silent", "sync", "--", "--persist-to", persistTo, ...args], {
 		encoding: "utf8",
-		env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+		env: offline,
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What `npm run sync` runs (its script is `node src/sync/cli.ts`), without npm's start-up. */
+function sync(...args: string[]) {
+	const result = spawnSync(process.execPath, ["src/sync/cli.ts", "--persist-to", persistTo, ...args], {
+		encoding: "utf8",
+		env: offline,
 	});
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -27,7 +39,7 @@ const dumpState = () => withPersistedKv(persistTo, (local) => local.dump());
 
 describe("npm run sync", () => {
 	it("publishes content/ to local KV and exits 0", async () => {
-		const run = sync();
+		const run = npmRunSync();
 		expect(run.stderr).toBe("");
 		expect(run.code).toBe(0);
 		expect(run.stdout).toMatch(/1 article/);

@@ -49,9 +49,10 @@ describe("npm run sync (local) with a hub configured", () => {
 		const content = await tempContent(twoDesks(), `${SITE_YAML}hub: ${hub.url}\n`);
 		try {
 			// Asynchronous on purpose: the hub in this process must stay able to answer while the CLI runs.
+			// The CLI as `npm run sync` runs it (`node src/sync/cli.ts`; cli.test.ts covers the npm script itself).
 			const run = await promisify(execFile)(
-				"npm",
-				["run", "--silent", "sync", "--", "--persist-to", persistTo, "--content", content.dir],
+				process.execPath,
+				["src/sync/cli.ts", "--persist-to", persistTo, "--content", content.dir],
 				{ env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
 			);
 			expect(run.stderr).toBe("");

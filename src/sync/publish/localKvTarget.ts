@@ -1,0 +1,66 @@
+// KvTarget over local KV state through Miniflare: the SQLite files `wrangler dev` and `wrangler kv --local` use.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { parse } from "smol-toml";
+import { bindingKvTarget, type KvNamespaceLike } from "./bindingKvTarget.ts";
+import type { KvTarget } from "./kvTarget.ts";
+
+export interface LocalKvOptions {
+	/** Local state directory, like wrangler's --persist-to; default .wrangler/state next to wrangler.toml. */
+	persistTo?: string;
+	/** The KV binding in wrangler.toml. */
+	binding?: string;
+	/** Path to wrangler.toml (default: wrangler.toml in the working directory). */
+	configPath?: string;
+}
+
+export interface LocalKvTarget extends KvTarget {
+	/** Stops the Miniflare instance; the target is unusable afterwards. */
+	dispose(): Promise<void>;
+}
+
+// Does nothing: Miniflare needs a Worker to host the binding, and only the binding is used.
+const SCRIPT = 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))';
+
+/**
+ * One Miniflare instance for the whole sync instead of a wrangler start-up (~1.5 s) per call. It opens the state
+ * exactly as `wrangler kv --local` does (`<state>/v3`, the namespace named by wrangler.toml's id for the binding),
+ * so `wrangler dev` on the same state serves what it writes. Miniflare starts in the background and calls wait
+ * for it, so the start overlaps with whatever the caller does first.
+ */
+export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
+	const configPath = path.resolve(options.configPath ?? "wrangler.toml");
+	const binding = options.binding ?? "ARTICLES";
+	const state = options.persistTo
+		? path.resolve(options.persistTo)
+		: path.join(path.dirname(configPath), ".wrangler", "state");
+	const mf = new Miniflare(
+		convertV4MiniflareOptions({
+			script: SCRIPT,
+			resourcePersistencePath: path.join(state, "v3"),
+			kvNamespaces: { [binding]: localNamespaceId(configPath, binding) },
+		}),
+	);
+	const target = mf
+		.getKVNamespace(binding)
+		.then((namespace) => bindingKvTarget(namespace as unknown as KvNamespaceLike));
+	target.catch(() => undefined); // reported by the first call that needs it
+	return {
+		listKeys: async (prefix) => (await target).listKeys(prefix),
+		get: async (key) => (await target).get(key),
+		putMany: async (entries) => (await target).putMany(entries),
+		deleteMany: async (keys) => (await target).deleteMany(keys),
+		dispose: () => mf.dispose(),
+	};
+}
+
+/** The namespace id `wrangler dev` gives the binding locally: its `id` in wrangler.toml, else the binding name. */
+function localNamespaceId(configPath: string, binding: string): string {
+	const config = parse(readFileSync(configPath, "utf8")) as {
+		kv_namespaces?: { binding?: string; id?: string }[];
+	};
+	const namespace = config.kv_namespaces?.find((entry) => entry.binding === binding);
+	if (!namespace) throw new Error(`${configPath}: no [[kv_namespaces]] entry with binding = "${binding}"`);
+	return namespace.id ?? binding;
+}
