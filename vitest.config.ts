@@ -26,6 +26,13 @@ export default defineConfig({
 					include: ["test/browser/**/*.test.ts"],
 					environment: "node",
 					testTimeout: 120_000,
+					// Node files reuse workers instead of paying a worker start-up each: nodeSetup.ts restores real
+					// timers and closes shared resources after every file, and mocks are restored after every test.
+					isolate: false,
+					setupFiles: ["test/support/nodeSetup.ts"],
+					restoreMocks: true,
+					unstubGlobals: true,
+					unstubEnvs: true,
 				},
 			},
 		],

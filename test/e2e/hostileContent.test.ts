@@ -10,7 +10,7 @@ import {
 	childNamed,
 	childrenNamed,
 	parseXmlStrict,
-	validateAtomSchema,
+	validateAtomSchemas,
 	type XmlElement,
 } from "../support/feedValidators.ts";
 import { type LocalServer, startLocalServer } from "./localServer.ts";
@@ -81,12 +81,12 @@ describe("hostile content, end to end", () => {
 	it("keeps every feed well-formed and valid", () => {
 		for (const [path, body] of feeds) {
 			if (path.endsWith("rss.xml")) expect(checkRss2(body), path).toEqual([]);
-			if (path.endsWith("atom.xml")) {
-				expect(checkAtom(body), path).toEqual([]);
-				expect(validateAtomSchema(body), path).toEqual([]);
-			}
+			if (path.endsWith("atom.xml")) expect(checkAtom(body), path).toEqual([]);
 			if (path.endsWith("feed.json")) expect(checkJsonFeed11(body), path).toEqual([]);
 		}
+		const atom = [...feeds].filter(([path]) => path.endsWith("atom.xml"));
+		const schemaErrors = validateAtomSchemas(atom.map(([, body]) => body));
+		for (const [index, [path]] of atom.entries()) expect(schemaErrors[index], path).toEqual([]);
 	});
 
 	it("lets nothing through that runs script, in feeds or pages", () => {

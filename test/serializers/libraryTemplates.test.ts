@@ -95,7 +95,12 @@ describe("library templates", () => {
 		);
 	});
 
-	it("does not run the library again for shapes it has seen, and falls back to it for none", () => {
+	it("does not run the library again for shapes it has seen, and falls back to it for none", async () => {
+		// Fresh serializer modules, so their template memo starts empty whatever other tests rendered before.
+		vi.resetModules();
+		const { renderRss, rssDocument } = await import("../../src/serializers/rss.ts");
+		const { renderAtom, atomDocument } = await import("../../src/serializers/atom.ts");
+		const { renderWholeWithLibrary } = await import("../../src/serializers/feedLibrary.ts");
 		const rss2 = vi.spyOn(Feed.prototype, "rss2");
 		const atom1 = vi.spyOn(Feed.prototype, "atom1");
 		try {
@@ -111,6 +116,7 @@ describe("library templates", () => {
 			renderRss(sampleModel(shapes("một")));
 			renderAtom(sampleModel(shapes("một")));
 			expect(rss2).toHaveBeenCalled();
+			expect(atom1).toHaveBeenCalled();
 			rss2.mockClear();
 			atom1.mockClear();
 			const rss = renderRss(sampleModel(shapes("hai")));

@@ -1,6 +1,6 @@
 // validateAtomSchema runs jing with RFC 4287's RELAX NG schema: a valid feed passes, a schema violation fails.
-import { describe, expect, it } from "vitest";
-import { validateAtomSchema } from "./atomSchema.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateAtomSchema, validateAtomSchemas } from "./atomSchema.ts";
 
 const VALID = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
@@ -18,21 +18,32 @@ const VALID = `<?xml version="1.0" encoding="utf-8"?>
 </entry>
 </feed>`;
 
+const BROKEN: [name: string, from: string, to: string][] = [
+	["an entry without updated", "<updated>2023-08-16T10:30:00+07:00</updated>", ""],
+	["a category without term", '<category term="the" label="Thẻ"/>', '<category label="Thẻ"/>'],
+	["an unknown Atom element", "<title>Bài A</title>", "<title>Bài A</title><headline>x</headline>"],
+	["a date that is not xsd:dateTime", "2026-11-28T10:00:00Z", "28/11/2026"],
+	["a link without href", '<link href="https://example.com/a"/>', "<link/>"],
+];
+
 describe("validateAtomSchema", () => {
 	it("accepts a feed that matches RFC 4287's schema", () => {
 		expect(validateAtomSchema(VALID)).toEqual([]);
 	});
 
-	it.each([
-		["an entry without updated", "<updated>2023-08-16T10:30:00+07:00</updated>", ""],
-		["a category without term", '<category term="the" label="Thẻ"/>', '<category label="Thẻ"/>'],
-		["an unknown Atom element", "<title>Bài A</title>", "<title>Bài A</title><headline>x</headline>"],
-		["a date that is not xsd:dateTime", "2026-11-28T10:00:00Z", "28/11/2026"],
-		["a link without href", '<link href="https://example.com/a"/>', "<link/>"],
-	])("rejects %s", (_name, from, to) => {
-		expect(VALID).toContain(from);
-		const errors = validateAtomSchema(VALID.replace(from, to));
-		expect(errors.length).toBeGreaterThan(0);
-		expect(errors[0]).toMatch(/error/);
+	// Every broken variant in one jing run, with the valid feed among them: errors belong to their own document.
+	let errors: string[][];
+	beforeAll(() => {
+		errors = validateAtomSchemas([VALID, ...BROKEN.map(([, from, to]) => VALID.replace(from, to))]);
 	});
+
+	it.each(BROKEN.map((broken, index) => [...broken, index + 1] as const))(
+		"rejects %s",
+		(_name, from, _to, index) => {
+			expect(VALID).toContain(from);
+			expect(errors[0]).toEqual([]);
+			expect(errors[index]?.length).toBeGreaterThan(0);
+			expect(errors[index]?.[0]).toMatch(/error/);
+		},
+	);
 });

@@ -1,5 +1,6 @@
 // The Cache API only saves work: when it fails, feeds are rendered from KV and answered as usual, never a 5xx.
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectedErrors } from "../support/expectedErrors.ts";
 import { parseXmlStrict } from "../support/xmlTree.ts";
 import { collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
@@ -24,6 +25,7 @@ beforeAll(async () => {
 
 describe("when the Cache API fails", () => {
 	it("renders from KV with the same bytes and validators a healthy edge gives", async () => {
+		const errors = expectedErrors();
 		const healthy = await testApp(SYNCED_AT).fetch("/rss.xml");
 		const broken = testApp(SYNCED_AT, { cache: failingCache() });
 		for (let i = 0; i < 2; i++) {
@@ -34,14 +36,17 @@ describe("when the Cache API fails", () => {
 			parseXmlStrict(body);
 			expect(body).toBe(await healthy.clone().text());
 		}
+		errors.expectOnly(/^edgefeed: edge cache read failed: Error: simulated Cache API failure$/);
 	});
 
 	it("still answers a revalidation with 304", async () => {
+		const errors = expectedErrors();
 		const first = await testApp(SYNCED_AT, { cache: failingCache() }).fetch("/tags/xa-hoi/feed.json");
 		const etag = first.headers.get("ETag") ?? "";
 		const again = await testApp(SYNCED_AT, { cache: failingCache() }).fetch("/tags/xa-hoi/feed.json", {
 			headers: { "If-None-Match": etag },
 		});
 		expect(again.status).toBe(304);
+		errors.expectOnly(/^edgefeed: edge cache read failed: Error: simulated Cache API failure$/);
 	});
 });

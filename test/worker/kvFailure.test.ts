@@ -1,5 +1,6 @@
 // KV failures: the last good copy when there is one, else a plain 503 with Retry-After; never a stack trace.
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectedErrors } from "../support/expectedErrors.ts";
 import { collection } from "./support/articles.ts";
 import { type InstrumentedKv, instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";
@@ -37,13 +38,16 @@ describe("after a publish", () => {
 	});
 
 	it("answers 503 with Retry-After when KV fails and this edge has no copy", async () => {
+		const errors = expectedErrors();
 		const { app, kv } = appWithKv();
 		kv.failing = true;
 		await expectPlain503(await app.fetch("/tags/doi-song/feed.json"));
 		await expectPlain503(await app.fetch("/articles/a2"));
+		errors.expectOnly(/^edgefeed: article store unavailable: KV read of "head" failed .*simulated outage/);
 	});
 
 	it("serves the last good copy, validators and all, when KV fails after a render", async () => {
+		const errors = expectedErrors();
 		const healthy = appWithKv();
 		const good = await healthy.app.fetch("/atom.xml?limit=2");
 		const goodBody = await good.text();
@@ -61,9 +65,11 @@ describe("after a publish", () => {
 			headers: { "If-None-Match": good.headers.get("ETag") ?? "" },
 		});
 		expect(revalidated.status).toBe(304);
+		errors.expectOnly(/^edgefeed: serving the last good copy: KV read of "head" failed$/);
 	});
 
 	it("falls back the same way when a new version's manifest or records cannot be read", async () => {
+		const errors = expectedErrors();
 		const good = await appWithKv().app.fetch("/tags/xa-hoi/rss.xml");
 		const goodBody = await good.text();
 		// A new version is published: its copies are not cached anywhere yet, so reading it needs the manifest and records.
@@ -85,15 +91,21 @@ describe("after a publish", () => {
 		const { app, kv } = appWithKv(SYNCED_AT + 86_400_000);
 		kv.failing = (key) => key.startsWith("article:");
 		await expectPlain503(await app.fetch("/tags/chinh-tri/rss.xml"));
+		errors.expectOnly(
+			/^edgefeed: (serving the last good copy|article store unavailable): KV read of "(manifest|article):/,
+		);
 	});
 
 	it("answers 503 when head points at a manifest KV does not have", async () => {
+		const errors = expectedErrors();
 		const { app, kv } = appWithKv();
 		kv.override = { key: "head", value: { manifest: "missing", version: Number.MAX_SAFE_INTEGER } };
 		await expectPlain503(await app.fetch("/authors/tran-van-minh/rss.xml"));
+		errors.expectOnly(/^edgefeed: article store unavailable: KV manifest missing is missing or malformed/);
 	});
 
 	it("answers a corrupt record with a plain 500 that gives nothing away", async () => {
+		const errors = expectedErrors();
 		const { app, kv } = appWithKv();
 		const manifestHash = ((await kv.namespace.get("head", "json")) as { manifest: string }).manifest;
 		const manifest = (await kv.namespace.get(`manifest:${manifestHash}`, "json")) as {
@@ -104,5 +116,6 @@ describe("after a publish", () => {
 		expect(response.status).toBe(500);
 		expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
 		expect(await response.text()).not.toMatch(/TypeError|undefined|\.ts|\sat\s/);
+		errors.expectOnly(/^edgefeed: unexpected error: TypeError: /);
 	});
 });

@@ -18,20 +18,32 @@ describe("chunking", () => {
 		expect(chunks.flat()).toEqual(entries);
 	});
 
-	it("keeps each request body within 100 MB, counting UTF-8 bytes, not characters", () => {
-		// 30 values of ~7 MB each in a 3-byte character: ~210 MB in all, under 100 MB per request.
-		const value = "ệ".repeat(2_333_333);
+	it("keeps each request body within the byte limit, counting UTF-8 bytes, not characters", () => {
+		// A 1,000-byte limit stands in for Cloudflare's 100 MB: the same arithmetic without building 200 MB strings.
+		const limits = { pairsPerRequest: KV_LIMITS.pairsPerRequest, bytesPerRequest: 1000 };
+		// 30 values of 100 characters in a 3-byte character: 9,000 bytes in all, but 3,000 characters.
+		const value = "ệ".repeat(100);
 		const entries = Array.from({ length: 30 }, (_, i) => ({ key: `article:${i}`, value }));
-		const chunks = chunkEntries(entries);
-		expect(chunks.length).toBe(3);
-		for (const chunk of chunks) expect(requestBytes(chunk)).toBeLessThanOrEqual(100_000_000);
+		const chunks = chunkEntries(entries, limits);
+		expect(chunks.length).toBeGreaterThan(9);
+		for (const chunk of chunks) expect(requestBytes(chunk)).toBeLessThanOrEqual(limits.bytesPerRequest);
 		expect(chunks.flat().map((e) => e.key)).toEqual(entries.map((e) => e.key));
 	});
 
 	it("refuses an entry no request can carry", () => {
-		expect(() =>
-			chunkEntries([{ key: "article:big", value: "x".repeat(KV_LIMITS.bytesPerRequest) }]),
-		).toThrow(/article:big/);
+		const limits = { pairsPerRequest: KV_LIMITS.pairsPerRequest, bytesPerRequest: 1000 };
+		expect(() => chunkEntries([{ key: "article:big", value: "x".repeat(1000) }], limits)).toThrow(
+			/article:big/,
+		);
+		expect(chunkEntries([{ key: "article:fits", value: "x".repeat(900) }], limits)).toHaveLength(1);
+	});
+
+	it("uses Cloudflare's limits by default: 10,000 pairs and 100 MB per request, 10,000 keys per delete", () => {
+		expect(KV_LIMITS).toMatchObject({
+			pairsPerRequest: 10_000,
+			bytesPerRequest: 100_000_000,
+			keysPerDelete: 10_000,
+		});
 	});
 
 	it("deletes at most 10,000 keys per request", () => {

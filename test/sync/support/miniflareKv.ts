@@ -2,28 +2,73 @@
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { bindingKvTarget, type KvNamespaceLike } from "../../../src/sync/publish/bindingKvTarget.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import { closeAfterFile } from "../../support/fileResources.ts";
 
 export interface MiniflareKv {
 	kv: KvTarget;
 	namespace: KvNamespaceLike;
 	/** Every key and value, for comparing whole states. */
 	dump(): Promise<Map<string, string>>;
+	/** Hands the namespace back (emptied) or, for persisted state, stops Miniflare so wrangler can write again. */
 	dispose(): Promise<void>;
 }
 
 const SCRIPT = "export default { fetch() { return new Response(''); } }";
 
-/** `persistRoot` reads state wrangler wrote (its <persist-to>/v3) under wrangler.toml's namespace id. */
+/** Namespaces one shared Miniflare holds: enough for the most a test uses at once. */
+const POOL = ["KV0", "KV1", "KV2", "KV3"];
+
+interface SharedMiniflare {
+	mf: Miniflare;
+	free: string[];
+}
+
+// One Miniflare per test file (a workerd start-up costs about a second), closed after the file (nodeSetup.ts).
+let shared: Promise<SharedMiniflare> | undefined;
+
+function sharedMiniflare(): Promise<SharedMiniflare> {
+	if (!shared) {
+		const mf = new Miniflare(
+			convertV4MiniflareOptions({ modules: true, script: SCRIPT, kvNamespaces: POOL }),
+		);
+		const opened = mf.ready.then(() => ({ mf, free: [...POOL] }));
+		shared = opened;
+		closeAfterFile(async () => {
+			shared = undefined;
+			await mf.dispose();
+		});
+	}
+	return shared;
+}
+
+/**
+ * An empty namespace of its own, from the file's shared Miniflare. `persistRoot` instead opens state wrangler wrote
+ * (its <persist-to>/v3) under wrangler.toml's namespace id, in a Miniflare of its own.
+ */
 export async function miniflareKv(persistRoot?: string): Promise<MiniflareKv> {
-	const mf = new Miniflare(
-		convertV4MiniflareOptions({
-			modules: true,
-			script: SCRIPT,
-			kvNamespaces: persistRoot ? { ARTICLES: "00000000000000000000000000000000" } : ["ARTICLES"],
-			...(persistRoot ? { resourcePersistencePath: persistRoot } : {}),
-		}),
-	);
-	const namespace = (await mf.getKVNamespace("ARTICLES")) as unknown as KvNamespaceLike;
+	if (persistRoot) {
+		const mf = new Miniflare(
+			convertV4MiniflareOptions({
+				modules: true,
+				script: SCRIPT,
+				kvNamespaces: { ARTICLES: "00000000000000000000000000000000" },
+				resourcePersistencePath: persistRoot,
+			}),
+		);
+		return wrap((await mf.getKVNamespace("ARTICLES")) as unknown as KvNamespaceLike, () => mf.dispose());
+	}
+	const pool = await sharedMiniflare();
+	const name = pool.free.shift();
+	if (name === undefined) throw new Error(`more than ${POOL.length} Miniflare KV namespaces open at once`);
+	const local = wrap((await pool.mf.getKVNamespace(name)) as unknown as KvNamespaceLike, async () => {
+		await clear(local.kv);
+		pool.free.push(name);
+	});
+	await clear(local.kv);
+	return local;
+}
+
+function wrap(namespace: KvNamespaceLike, dispose: () => Promise<void>): MiniflareKv {
 	const kv = bindingKvTarget(namespace);
 	return {
 		kv,
@@ -33,6 +78,10 @@ export async function miniflareKv(persistRoot?: string): Promise<MiniflareKv> {
 			for (const key of await kv.listKeys("")) state.set(key, (await kv.get(key)) ?? "");
 			return state;
 		},
-		dispose: () => mf.dispose(),
+		dispose,
 	};
+}
+
+async function clear(kv: KvTarget): Promise<void> {
+	await kv.deleteMany(await kv.listKeys(""));
 }
