@@ -1,11 +1,20 @@
 // Runs the quick-start path for end-to-end tests: the real sync CLI into a private local KV state, then `wrangler dev` on it.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 
 const offline = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+/** wrangler's entry point, run with this Node: what `npx wrangler` runs, without npx's start-up. */
+const WRANGLER = join(
+	dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+	"bin",
+	"wrangler.js",
+);
 
 export interface LocalServer {
 	origin: string;
@@ -23,26 +32,31 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-/** Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does;
- * on `port` when given (a test whose site.yaml names that port as its local base URL), else on a free one. */
+/**
+ * Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does; on
+ * `port` when given (a test whose site.yaml names that port as its local base URL), else on a free one. wrangler
+ * dev starts up while the sync runs; it is asked for nothing until the sync has finished.
+ */
 export async function startLocalServer(
 	contentDir: string,
 	devArgs: string[] = [],
 	port?: number,
 ): Promise<LocalServer> {
 	const state = mkdtempSync(join(tmpdir(), "edgefeed-e2e-"));
-	const sync = spawnSync(
+	const sync = promisify(execFile)(
 		process.execPath,
 		["src/sync/cli.ts", "--content", contentDir, "--persist-to", state, "--quiet"],
 		{ env: offline, encoding: "utf8" },
-	);
-	if (sync.status !== 0) throw new Error(`sync failed (${sync.status}):\n${sync.stdout}\n${sync.stderr}`);
+	).catch((error: { code?: number; stdout?: string; stderr?: string }) => {
+		throw new Error(`sync failed (${error.code}):\n${error.stdout}\n${error.stderr}`);
+	});
+	sync.catch(() => undefined); // awaited below, once wrangler dev is starting
 
 	const listen = port ?? (await freePort());
 	const dev: ChildProcess = spawn(
-		"npx",
+		process.execPath,
 		[
-			"wrangler",
+			WRANGLER,
 			"dev",
 			"--port",
 			String(listen),
@@ -63,6 +77,14 @@ export async function startLocalServer(
 	dev.stderr?.on("data", (chunk) => {
 		output += chunk;
 	});
+	// No request reaches the Worker before the sync is done, so KV is only ever read whole.
+	try {
+		await sync;
+	} catch (error) {
+		process.kill(-(dev.pid as number), "SIGTERM");
+		rmSync(state, { recursive: true, force: true });
+		throw error;
+	}
 	const origin = `http://127.0.0.1:${listen}`;
 	const deadline = Date.now() + 60_000;
 	for (;;) {

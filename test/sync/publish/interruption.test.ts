@@ -60,6 +60,8 @@ describe("interrupted sync", () => {
 		const reference = await miniflareKv();
 		await syncFixture(reference.kv, ANCIENT, { now: T_ANCIENT });
 		const old = await syncFixture(reference.kv, OLD, { now: T_OLD });
+		// Every run below starts from this state: KV after syncing ANCIENT, then OLD.
+		const startState = await reference.dump();
 		const fresh = await syncFixture(reference.kv, NEW, { now: T_NEW });
 		const expectedState = await reference.dump();
 		expect(headOf(expectedState)).toEqual({
@@ -78,8 +80,7 @@ describe("interrupted sync", () => {
 		for (let k = 1; k <= writes + 1; k++) {
 			const local = await miniflareKv();
 			try {
-				await syncFixture(local.kv, ANCIENT, { now: T_ANCIENT });
-				await syncFixture(local.kv, OLD, { now: T_OLD });
+				await local.kv.putMany([...startState].map(([key, value]) => ({ key, value })));
 				const failing = failingKvTarget(local.kv, k);
 				const run = syncFixture(failing.kv, NEW, { now: T_NEW });
 				if (k <= writes) await expect(run, `failure at write ${k}`).rejects.toThrow(InjectedFailure);

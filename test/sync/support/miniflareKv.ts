@@ -9,18 +9,21 @@ export interface MiniflareKv {
 	namespace: KvNamespaceLike;
 	/** Every key and value, for comparing whole states. */
 	dump(): Promise<Map<string, string>>;
-	/** Hands the namespace back (emptied) or, for persisted state, stops Miniflare so wrangler can write again. */
+	/** Hands the namespace back or, for persisted state, stops Miniflare so wrangler can write again. */
 	dispose(): Promise<void>;
 }
 
 const SCRIPT = "export default { fetch() { return new Response(''); } }";
 
-/** Namespaces one shared Miniflare holds: enough for the most a test uses at once. */
-const POOL = ["KV0", "KV1", "KV2", "KV3"];
+/** Namespaces one shared Miniflare binds: each lease gets one never used in this file while any are left. */
+const POOL = Array.from({ length: 32 }, (_, i) => `KV${i}`);
 
 interface SharedMiniflare {
 	mf: Miniflare;
-	free: string[];
+	/** Never leased yet: empty for sure. */
+	unused: string[];
+	/** Handed back: emptied before they are leased again. */
+	released: string[];
 }
 
 // One Miniflare per test file (a workerd start-up costs about a second), closed after the file (nodeSetup.ts).
@@ -31,8 +34,7 @@ function sharedMiniflare(): Promise<SharedMiniflare> {
 		const mf = new Miniflare(
 			convertV4MiniflareOptions({ modules: true, script: SCRIPT, kvNamespaces: POOL }),
 		);
-		const opened = mf.ready.then(() => ({ mf, free: [...POOL] }));
-		shared = opened;
+		shared = mf.ready.then(() => ({ mf, unused: [...POOL], released: [] }));
 		closeAfterFile(async () => {
 			shared = undefined;
 			await mf.dispose();
@@ -58,13 +60,13 @@ export async function miniflareKv(persistRoot?: string): Promise<MiniflareKv> {
 		return wrap((await mf.getKVNamespace("ARTICLES")) as unknown as KvNamespaceLike, () => mf.dispose());
 	}
 	const pool = await sharedMiniflare();
-	const name = pool.free.shift();
+	const fresh = pool.unused.shift();
+	const name = fresh ?? pool.released.shift();
 	if (name === undefined) throw new Error(`more than ${POOL.length} Miniflare KV namespaces open at once`);
 	const local = wrap((await pool.mf.getKVNamespace(name)) as unknown as KvNamespaceLike, async () => {
-		await clear(local.kv);
-		pool.free.push(name);
+		pool.released.push(name);
 	});
-	await clear(local.kv);
+	if (fresh === undefined) await clear(local.kv);
 	return local;
 }
 
