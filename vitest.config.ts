@@ -1,11 +1,15 @@
 // Three test projects: `worker` runs the real Worker inside workerd against local KV; `node` covers what runs on
 // Node (the sync CLI, serializer validation with jing, end-to-end runs through Miniflare); `browser` loads the pages
 // served by a local Worker in Debian's Chromium (`npm run test:browser` runs it alone).
+import { availableParallelism } from "node:os";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
 	test: {
+		// Most files spend their time waiting on workerd, wrangler or jing: run at least two at once (vitest's
+		// default of cores - 1 runs them one at a time on a 2-core machine).
+		maxWorkers: Math.max(2, availableParallelism()),
 		projects: [
 			{
 				plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
@@ -18,6 +22,13 @@ export default defineConfig({
 					exclude: ["test/worker/**", "test/browser/**"],
 					environment: "node",
 					testTimeout: 120_000,
+					// Node files reuse workers instead of paying a worker start-up each: nodeSetup.ts restores real
+					// timers and closes shared resources after every file, and mocks are restored after every test.
+					isolate: false,
+					setupFiles: ["test/support/nodeSetup.ts"],
+					restoreMocks: true,
+					unstubGlobals: true,
+					unstubEnvs: true,
 				},
 			},
 			{
@@ -26,13 +37,6 @@ export default defineConfig({
 					include: ["test/browser/**/*.test.ts"],
 					environment: "node",
 					testTimeout: 120_000,
-					// Node files reuse workers instead of paying a worker start-up each: nodeSetup.ts restores real
-					// timers and closes shared resources after every file, and mocks are restored after every test.
-					isolate: false,
-					setupFiles: ["test/support/nodeSetup.ts"],
-					restoreMocks: true,
-					unstubGlobals: true,
-					unstubEnvs: true,
 				},
 			},
 		],
