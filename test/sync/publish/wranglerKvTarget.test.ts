@@ -31,10 +31,7 @@ describe("wranglerKvTarget (local)", () => {
 		// A stored value that reads like wrangler's "not found" message is still that value; a missing key is null.
 		expect(await kv.get("article:hai")).toBe("Value not found");
 		expect(await kv.get("article:không-có")).toBeNull();
-		expect((await kv.listKeys("article:")).sort()).toEqual(["article:hai", "article:một"]);
 		await kv.deleteMany(["article:một", "article:không-có"]);
-		await withPersistedKv(persistTo, async (local) => {
-			expect([...(await local.dump()).keys()].sort()).toEqual(["article:hai", "head"]);
-		});
+		expect(await kv.listKeys("article:")).toEqual(["article:hai"]);
 	});
 });
