@@ -27,6 +27,8 @@ function safeImage(image: ImageRef): ImageRef {
 	if (image.credit !== undefined) safe.credit = safeText(image.credit);
 	if (image.width !== undefined) safe.width = image.width;
 	if (image.height !== undefined) safe.height = image.height;
+	if (image.length !== undefined) safe.length = image.length;
+	if (image.inContent) safe.inContent = true;
 	return safe;
 }
 

@@ -1,6 +1,6 @@
 // Atom 1.0: what of the feed model goes where, written by the `feed` library through our adapter.
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord, Person } from "../store/kvLayout.ts";
+import type { ArticleRecord, ImageRef, Person } from "../store/kvLayout.ts";
 import {
 	GENERATOR,
 	type Item,
@@ -9,6 +9,7 @@ import {
 	type ValueList,
 	type ValueSlots,
 } from "./feedLibrary.ts";
+import { mediaElements, mediaShape, mediaValues } from "./mediaRss.ts";
 
 function atomPerson(slots: ValueSlots, person: Person): { name: string; email?: string; link?: string } {
 	const out: { name: string; email?: string; link?: string } = { name: slots.text(person.name) };
@@ -19,8 +20,12 @@ function atomPerson(slots: ValueSlots, person: Person): { name: string; email?: 
 
 const IMAGE_TYPE = "image/";
 
-function hasEnclosure(image: ArticleRecord["image"]): image is NonNullable<ArticleRecord["image"]> {
-	return image?.type.startsWith(IMAGE_TYPE) === true;
+type EnclosedImage = ImageRef & { length: number };
+
+/** An enclosure states its size (RFC 4287 §4.2.7.6: length SHOULD be given), so only an image of known length
+ * gets one; Media RSS describes every image. */
+function hasEnclosure(image: ImageRef | undefined): image is EnclosedImage {
+	return image?.type.startsWith(IMAGE_TYPE) === true && image.length !== undefined;
 }
 
 function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): Item {
@@ -44,8 +49,9 @@ function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): 
 	// The library writes the enclosure as <link rel="enclosure" type="image/<extension>">; enclosureUrl makes
 	// that extension our real subtype. Only image types fit that pattern, and ImageRef is always one.
 	if (hasEnclosure(image)) {
-		const enclosure: { url: string; title?: string } = {
+		const enclosure: { url: string; title?: string; length: number } = {
 			url: slots.enclosureUrl(image.url, image.type.slice(IMAGE_TYPE.length)),
+			length: slots.text(String(image.length)) as unknown as number,
 		};
 		if (image.alt) enclosure.title = slots.text(image.alt);
 		entry.image = enclosure;
@@ -54,12 +60,13 @@ function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): 
 }
 
 /** Every condition atomEntry and atomPerson branch on: which of each author's email and URL are there, how many
- * tags, and whether there is an enclosure and its title. */
+ * tags, whether there is an enclosure and its title, and the image's Media RSS fields. */
 function atomEntryShape(record: ArticleRecord): string {
 	let shape = `${record.tags.length}/`;
 	for (const author of record.authors) shape += `${+!!author.email}${+!!author.url}.`;
 	const image = record.image;
-	return hasEnclosure(image) ? `${shape}/i${+!!image.alt}` : `${shape}/-`;
+	if (!image) return `${shape}/-`;
+	return `${shape}/${hasEnclosure(image) ? `e${+!!image.alt}` : "-"}/${mediaShape(image)}`;
 }
 
 /** atomEntry's values in the order it hands out placeholders (keep the two in step: the adapter checks they agree
@@ -86,8 +93,10 @@ function atomEntryValues(values: ValueList, model: FeedModel, record: ArticleRec
 	if (hasEnclosure(image)) {
 		values.add(image.url);
 		values.add(image.type.slice(IMAGE_TYPE.length));
+		values.add(String(image.length));
 		if (image.alt) values.add(image.alt);
 	}
+	if (image) mediaValues(values, image);
 }
 
 /** What of the model goes where in Atom, as the library is told it. */
@@ -112,6 +121,7 @@ export function atomDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
 		}),
 		item: (slots, record) => atomEntry(slots, model, record),
 		itemShape: atomEntryShape,
+		itemExtensions: (slots, record) => (record.image ? mediaElements(slots, record.image) : []),
 		itemValues: (values, record) => atomEntryValues(values, model, record),
 		records: model.items,
 	};

@@ -53,6 +53,9 @@ export interface LibraryDocument<R> {
 	/** The values `item` gives placeholders for, in the same order, without describing the item: what fills the
 	 * template of a shape already seen. */
 	itemValues(values: ValueList, record: R): void;
+	/** Elements the library cannot write in this format (Atom entries take no extensions), placed by the adapter
+	 * at the end of the item; their placeholders come after `item`'s, and `itemValues` lists them likewise. */
+	itemExtensions?(slots: ValueSlots, record: R): Extension[];
 	records: readonly R[];
 }
 
@@ -81,7 +84,7 @@ const RSS: Format = {
 	fixItem: (skeleton) => skeleton,
 };
 
-// What Atom needs that the library cannot express: xml:lang, link types, rel="alternate" on entry links, and
+// What Atom needs that the library cannot express: the Media RSS namespace, xml:lang, link types, rel="alternate" on entry links, and
 // plain-text titles and summaries (it marks them type="html"; ours are plain text).
 const ATOM: Format = {
 	render: (feed) => feed.atom1(),
@@ -92,7 +95,7 @@ const ATOM: Format = {
 		skeleton
 			.replace(
 				`<feed xmlns="${NAMESPACES.atom}">`,
-				`<feed xmlns="${NAMESPACES.atom}" xml:lang="${channel.language ?? ""}">`,
+				`<feed xmlns="${NAMESPACES.atom}" xmlns:media="${NAMESPACES.media}" xml:lang="${channel.language ?? ""}">`,
 			)
 			.replace('<link rel="alternate" href=', '<link rel="alternate" type="text/html" href=')
 			.replace('<link rel="self" href=', '<link rel="self" type="application/atom+xml" href='),
@@ -102,6 +105,39 @@ const ATOM: Format = {
 			.replaceAll('<title type="html">', '<title type="text">')
 			.replaceAll('<summary type="html">', '<summary type="text">'),
 };
+
+const INDENT = "    ";
+
+/** One element in xml-js's compact form (`_attributes`, `_text`, children by name), as the library writes its
+ * own; every value in it is a placeholder, so nothing here needs escaping. */
+function elementMarkup(name: string, objects: Record<string, unknown>, indent: string): string {
+	const {
+		_attributes: attributes,
+		_text: text,
+		...children
+	} = objects as {
+		_attributes?: Record<string, string>;
+		_text?: string;
+	} & Record<string, Record<string, unknown>>;
+	let open = `${indent}<${name}`;
+	for (const [key, value] of Object.entries(attributes ?? {})) open += ` ${key}="${value}"`;
+	const inner = Object.entries(children).map(([child, value]) =>
+		elementMarkup(child, value, indent + INDENT),
+	);
+	if (inner.length > 0) return `${open}>\n${inner.join("\n")}\n${indent}</${name}>`;
+	return text === undefined ? `${open}/>` : `${open}>${text}</${name}>`;
+}
+
+/** An item's markup with the extensions placed on their own lines before its closing tag, indented like its
+ * other children. */
+function withExtensions(item: string, close: string, extensions: readonly Extension[]): string {
+	if (extensions.length === 0) return item;
+	const at = item.lastIndexOf(close);
+	const lineBreak = item.lastIndexOf("\n", at);
+	const indent = item.slice(lineBreak + 1, at) + INDENT;
+	const markup = extensions.map((extension) => elementMarkup(extension.name, extension.objects, indent));
+	return `${item.slice(0, lineBreak)}\n${markup.join("\n")}${item.slice(lineBreak)}`;
+}
 
 function runLibrary(format: Format, options: FeedOptions, items: readonly Item[]): string {
 	const feed = new Feed(options);
@@ -140,7 +176,12 @@ const CUTTING_CHANNEL: LibraryChannel = {
 
 /** The template of one item shape, cut from the library's output for a one-item feed; undefined when that
  * output is not exactly the empty feed with the item spliced in. */
-function itemTemplate(templates: FormatTemplates, key: string, item: Item): Template | undefined {
+function itemTemplate(
+	templates: FormatTemplates,
+	key: string,
+	item: Item,
+	extensions: readonly Extension[] = [],
+): Template | undefined {
 	const known = templates.items.get(key);
 	if (known) return known;
 	const { format } = templates;
@@ -156,7 +197,8 @@ function itemTemplate(templates: FormatTemplates, key: string, item: Item): Temp
 	if (format.fixChannel(single.slice(0, start), CUTTING_CHANNEL) + tail !== fixedEmpty) return undefined;
 	if (templates.itemTail !== undefined && templates.itemTail !== tail) return undefined;
 	templates.itemTail = tail;
-	return remember(templates.items, key, compileTemplate(format.fixItem(single.slice(start, end))));
+	const markup = withExtensions(format.fixItem(single.slice(start, end)), format.close, extensions);
+	return remember(templates.items, key, compileTemplate(markup));
 }
 
 /** The template of one channel shape, split where its items go; undefined when its output does not end the
@@ -180,8 +222,22 @@ function renderWhole<R>(templates: FormatTemplates, document: LibraryDocument<R>
 	const { format } = templates;
 	const slots = new ValueSlots(format.formatDate);
 	const channel = document.channel(slots);
-	const items = document.records.map((record) => document.item(slots, record));
-	const skeleton = format.fixItem(format.fixChannel(runLibrary(format, channel.options, items), channel));
+	const extensions: Extension[][] = [];
+	const items = document.records.map((record) => {
+		const item = document.item(slots, record);
+		extensions.push(document.itemExtensions?.(slots, record) ?? []);
+		return item;
+	});
+	const whole = format.fixItem(format.fixChannel(runLibrary(format, channel.options, items), channel));
+	// The library's output holds none of our content, so its n-th closing item tag is the n-th item's end.
+	const parts = whole.split(format.close);
+	let skeleton = parts[0] ?? "";
+	for (let i = 1; i < parts.length; i++) {
+		const item = skeleton + format.close;
+		skeleton =
+			(i <= extensions.length ? withExtensions(item, format.close, extensions[i - 1] ?? []) : item) +
+			parts[i];
+	}
 	return fillTemplate(compileTemplate(skeleton), slots.values);
 }
 
@@ -202,8 +258,9 @@ function learnItem<R>(
 ): Template | undefined {
 	const slots = new ValueSlots(templates.format.formatDate);
 	const item = document.item(slots, record);
+	const extensions = document.itemExtensions?.(slots, record) ?? [];
 	if (!sameValues(slots.values, values.values)) return undefined;
-	return itemTemplate(templates, shape, item);
+	return itemTemplate(templates, shape, item, extensions);
 }
 
 function renderWithLibrary<R>(templates: FormatTemplates, document: LibraryDocument<R>): string {

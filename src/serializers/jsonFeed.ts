@@ -23,7 +23,13 @@ function jsonItem(record: ArticleRecord): Record<string, unknown> {
 		content_html: record.contentHtml,
 		summary: record.summary,
 	};
-	if (record.image) item.image = record.image.url;
+	const image = record.image;
+	if (image) {
+		// image is the item's main picture, which may also be in content_html; banner_image is one shown above
+		// the item that content_html does not hold, which is what a front-matter image is.
+		item.image = image.url;
+		if (!image.inContent) item.banner_image = image.url;
+	}
 	item.date_published = record.published;
 	item.date_modified = record.updated ?? record.published;
 	if (record.authors.length > 0) item.authors = record.authors.map(jsonAuthor);

@@ -1,6 +1,6 @@
 // RSS 2.0: what of the feed model goes where, written by the `feed` library through our adapter.
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord, ImageRef } from "../store/kvLayout.ts";
+import type { ArticleRecord } from "../store/kvLayout.ts";
 import {
 	type Extension,
 	GENERATOR,
@@ -10,24 +10,8 @@ import {
 	type ValueList,
 	type ValueSlots,
 } from "./feedLibrary.ts";
+import { mediaElements, mediaShape, mediaValues } from "./mediaRss.ts";
 import { escapeXml } from "./xmlEscape.ts";
-
-/** Media RSS for the article image: the reader-facing description of what <enclosure> only points at. */
-function mediaContent(slots: ValueSlots, image: ImageRef): Extension {
-	const attributes: Record<string, string> = {
-		url: slots.url(image.url),
-		medium: "image",
-		type: slots.text(image.type),
-	};
-	if (image.width !== undefined) attributes.width = slots.text(String(image.width));
-	if (image.height !== undefined) attributes.height = slots.text(String(image.height));
-	const objects: Record<string, unknown> = { _attributes: attributes };
-	if (image.alt) objects["media:title"] = { _attributes: { type: "plain" }, _text: slots.text(image.alt) };
-	if (image.caption)
-		objects["media:description"] = { _attributes: { type: "plain" }, _text: slots.text(image.caption) };
-	if (image.credit) objects["media:credit"] = { _text: slots.text(image.credit) };
-	return { name: "media:content", objects };
-}
 
 // RSS <author> is one email address ("email (Name)"), at most once per item (the W3C validator rejects a
 // second), and mixing it with dc:creator earns a warning. So a lone author with an email gets <author>;
@@ -44,7 +28,7 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 		const objects = record.authors.map((author) => ({ _text: slots.text(author.name) }));
 		extensions.push({ name: "dc:creator", objects: objects as unknown as Record<string, unknown> });
 	}
-	if (record.image) extensions.push(mediaContent(slots, record.image));
+	if (record.image) extensions.push(...mediaElements(slots, record.image));
 
 	const pubDate = slots.date(Date.parse(record.published));
 	const scheme = slots.text(model.tagScheme);
@@ -63,20 +47,23 @@ function rssItem(slots: ValueSlots, model: FeedModel, record: ArticleRecord): It
 	};
 	// With no guid the library writes the link as a guid with isPermaLink="true": right only when they are equal.
 	if (record.guid !== record.url) item.guid = slots.text(record.guid);
-	if (record.image) {
-		// The image's size in bytes is not known; RSS asks for a length anyway, and "0" is the accepted value.
-		item.image = { url: slots.url(record.image.url), type: slots.text(record.image.type), length: 0 };
+	const image = record.image;
+	// An enclosure must state its real size; without one, media:content alone describes the image.
+	if (image?.length !== undefined) {
+		item.image = {
+			url: slots.url(image.url),
+			type: slots.text(image.type),
+			length: slots.text(String(image.length)) as unknown as number,
+		};
 	}
 	return item;
 }
 
 /** Every condition rssItem and mediaContent branch on: which author form, how many authors and tags, whether the
- * guid is the link, and which image fields are there. */
+ * guid is the link, and which image fields are there (a known length also adds the enclosure). */
 function rssItemShape(record: ArticleRecord): string {
 	const image = record.image;
-	const imageShape = image
-		? `${+(image.width !== undefined)}${+(image.height !== undefined)}${+!!image.alt}${+!!image.caption}${+!!image.credit}`
-		: "-";
+	const imageShape = image ? mediaShape(image) : "-";
 	return `${emailAuthorOf(record) ? "e" : record.authors.length}/${record.tags.length}/${+(record.guid !== record.url)}/${imageShape}`;
 }
 
@@ -86,15 +73,7 @@ function rssItemValues(values: ValueList, model: FeedModel, record: ArticleRecor
 	const emailAuthor = emailAuthorOf(record);
 	if (!emailAuthor) for (const author of record.authors) values.add(author.name);
 	const image = record.image;
-	if (image) {
-		values.add(image.url);
-		values.add(image.type);
-		if (image.width !== undefined) values.add(String(image.width));
-		if (image.height !== undefined) values.add(String(image.height));
-		if (image.alt) values.add(image.alt);
-		if (image.caption) values.add(image.caption);
-		if (image.credit) values.add(image.credit);
-	}
+	if (image) mediaValues(values, image);
 	values.date(Date.parse(record.published));
 	values.add(model.tagScheme);
 	values.add(record.title);
@@ -107,9 +86,10 @@ function rssItemValues(values: ValueList, model: FeedModel, record: ArticleRecor
 	}
 	for (const tag of record.tags) values.add(tag.name);
 	if (record.guid !== record.url) values.add(record.guid);
-	if (image) {
+	if (image?.length !== undefined) {
 		values.add(image.url);
 		values.add(image.type);
+		values.add(String(image.length));
 	}
 }
 

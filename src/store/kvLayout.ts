@@ -49,6 +49,10 @@ export interface ImageRef {
 	credit?: string;
 	width?: number;
 	height?: number;
+	/** Size in bytes: the local file's size, or front matter `image.length`; unknown otherwise (then no enclosure). */
+	length?: number;
+	/** True when the image is the body's own first image (it already appears in contentHtml), not front matter's. */
+	inContent?: boolean;
 }
 
 /** Site settings from content/site.yaml, validated by sync, with the base URL resolved for the target (local or remote). */

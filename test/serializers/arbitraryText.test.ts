@@ -79,6 +79,7 @@ function feedsFrom(f: typeof fields extends fc.Arbitrary<infer T> ? T : never) {
 			alt: f.alt,
 			caption: f.caption,
 			credit: f.author,
+			length: 2048,
 		},
 	});
 	const site = sampleSite({

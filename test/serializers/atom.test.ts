@@ -14,6 +14,7 @@ import {
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+const MEDIA = "http://search.yahoo.com/mrss/";
 
 const el = (parent: XmlElement | undefined, local: string) =>
 	parent ? childNamed(parent, ATOM, local) : undefined;
@@ -132,18 +133,52 @@ describe("renderAtom entries", () => {
 				type: "image/jpeg",
 				href: `${BASE_URL}/images/toan-canh.jpg`,
 				title: "Toàn cảnh buổi làm việc",
+				length: "48213",
 			},
 		]);
 	});
 
+	it("describes the image with Media RSS: media:content and media:thumbnail, the namespace declared", () => {
+		const media = childrenNamed(entry, MEDIA, "content");
+		expect(media.map((element) => element.attributes)).toEqual([
+			{
+				url: `${BASE_URL}/images/toan-canh.jpg`,
+				medium: "image",
+				type: "image/jpeg",
+				fileSize: "48213",
+				width: "1200",
+				height: "800",
+			},
+		]);
+		expect(childNamed(media[0] as XmlElement, MEDIA, "credit")?.text).toBe("Kim Dung");
+		expect(childrenNamed(entry, MEDIA, "thumbnail").map((element) => element.attributes)).toEqual([
+			{ url: `${BASE_URL}/images/toan-canh.jpg`, width: "1200", height: "800" },
+		]);
+	});
+
+	it("writes no enclosure link for an image of unknown size, and keeps media:content", () => {
+		const image = { url: "https://cdn.example.org/anh.png", type: "image/png" };
+		const only = el(
+			parseXmlStrict(renderAtom(sampleModel([sampleArticle({ image })]))),
+			"entry",
+		) as XmlElement;
+		expect(childrenNamed(only, ATOM, "link").map((link) => link.attributes.rel)).toEqual(["alternate"]);
+		expect(childNamed(only, MEDIA, "content")?.attributes.url).toBe(image.url);
+	});
+
 	it("gives a PNG or WebP enclosure its type whatever the file name says", () => {
-		const image = { url: `${BASE_URL}/images/anh-khong-duoi`, type: "image/webp" };
+		const image = { url: `${BASE_URL}/images/anh-khong-duoi`, type: "image/webp", length: 512 };
 		const only = el(
 			parseXmlStrict(renderAtom(sampleModel([sampleArticle({ image })]))),
 			"entry",
 		) as XmlElement;
 		const enclosure = childrenNamed(only, ATOM, "link").find((link) => link.attributes.rel === "enclosure");
-		expect(enclosure?.attributes).toEqual({ rel: "enclosure", href: image.url, type: "image/webp" });
+		expect(enclosure?.attributes).toEqual({
+			rel: "enclosure",
+			href: image.url,
+			type: "image/webp",
+			length: "512",
+		});
 	});
 
 	it("validates with several entries, authors or none, images or none", () => {

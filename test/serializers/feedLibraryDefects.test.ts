@@ -145,7 +145,9 @@ describe("feed library defects", () => {
 	it('attributes: the library escapes only quotes; we escape &, <, > and " in every attribute', () => {
 		const alt = `Ảnh "A" & <B>`;
 		const site = sampleSite({ language: "vi" });
-		const record = sampleArticle({ image: { url: `${BASE_URL}/images/a.jpg`, type: "image/jpeg", alt } });
+		const record = sampleArticle({
+			image: { url: `${BASE_URL}/images/a.jpg`, type: "image/jpeg", alt, length: 1024 },
+		});
 		const xml = renderAtom(sampleModel([record], { site }));
 		const enclosure = childrenNamed(atomEntry(xml), ATOM, "link").find(
 			(link) => link.attributes.rel === "enclosure",

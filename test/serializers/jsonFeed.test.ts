@@ -41,12 +41,22 @@ describe("renderJsonFeed", () => {
 				content_html: record.contentHtml,
 				summary: record.summary,
 				image: `${BASE_URL}/images/toan-canh.jpg`,
+				banner_image: `${BASE_URL}/images/toan-canh.jpg`,
 				date_published: "2023-08-15T09:00:00+07:00",
 				date_modified: "2023-08-16T10:30:00+07:00",
 				authors: [{ name: "Kim Dung" }, { name: "Lan Anh", url: "mailto:lan@example.com" }],
 				tags: ["Dân vận", "Nghệ An"],
 			},
 		]);
+	});
+
+	it("gives the body's own image as image only: banner_image is for a picture content_html does not hold", () => {
+		const inBody = sampleArticle({
+			image: { url: `${BASE_URL}/images/trong-bai.png`, type: "image/png", inContent: true },
+		});
+		const [item] = JSON.parse(renderJsonFeed(sampleModel([inBody]))).items;
+		expect(item.image).toBe(`${BASE_URL}/images/trong-bai.png`);
+		expect(item).not.toHaveProperty("banner_image");
 	});
 
 	it("omits absent optionals instead of writing null", () => {

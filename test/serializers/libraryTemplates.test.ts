@@ -40,6 +40,7 @@ const record = fc
 					credit: word,
 					width: fc.nat(4000),
 					height: fc.nat(4000),
+					length: fc.nat(100_000),
 				},
 				{ requiredKeys: ["type"] },
 			),
@@ -145,7 +146,10 @@ describe("library templates", () => {
 				] as const) {
 					for (const item of m.items) {
 						const slots = new ValueSlots(formatDate);
-						const layout = JSON.stringify(document.item(slots, item));
+						const layout = JSON.stringify([
+							document.item(slots, item),
+							document.itemExtensions?.(slots, item) ?? [],
+						]);
 						const values = new ValueList(formatDate);
 						document.itemValues(values, item);
 						expect(values.values).toEqual(slots.values);

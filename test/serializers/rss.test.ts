@@ -123,22 +123,38 @@ describe("renderRss items", () => {
 		expect(childNamed(item, "", "author")).toBeUndefined();
 	});
 
-	it("has the image as media:content with its description, and exactly one enclosure", () => {
+	it("has the image as media:content with its description, media:thumbnail, and exactly one enclosure", () => {
 		const media = childNamed(item, NS.media, "content");
 		expect(media?.attributes).toEqual({
 			url: `${BASE_URL}/images/toan-canh.jpg`,
 			medium: "image",
 			type: "image/jpeg",
+			fileSize: "48213",
 			width: "1200",
 			height: "800",
 		});
+		expect(childrenNamed(item, NS.media, "thumbnail").map((thumbnail) => thumbnail.attributes)).toEqual([
+			{ url: `${BASE_URL}/images/toan-canh.jpg`, width: "1200", height: "800" },
+		]);
 		expect(text(media, "title", NS.media)).toBe("Toàn cảnh buổi làm việc");
 		expect(text(media, "description", NS.media)).toBe("Toàn cảnh buổi làm việc.");
 		expect(text(media, "credit", NS.media)).toBe("Kim Dung");
 		const enclosures = childrenNamed(item, "", "enclosure");
 		expect(enclosures.map((enclosure) => enclosure.attributes)).toEqual([
-			{ url: `${BASE_URL}/images/toan-canh.jpg`, type: "image/jpeg", length: "0" },
+			{ url: `${BASE_URL}/images/toan-canh.jpg`, type: "image/jpeg", length: "48213" },
 		]);
+	});
+
+	it("writes no enclosure for an image of unknown size, only media:content and media:thumbnail", () => {
+		const image = { url: "https://cdn.example.org/anh.webp", type: "image/webp", alt: "Ảnh" };
+		const only = childNamed(channelOf(renderRss(sampleModel([sampleArticle({ image })]))), "", "item");
+		expect(childNamed(only as XmlElement, "", "enclosure")).toBeUndefined();
+		expect(childNamed(only as XmlElement, NS.media, "content")?.attributes).toEqual({
+			url: image.url,
+			medium: "image",
+			type: "image/webp",
+		});
+		expect(childNamed(only as XmlElement, NS.media, "thumbnail")?.attributes).toEqual({ url: image.url });
 	});
 
 	it("has neither media:content nor an enclosure without an image", () => {
@@ -146,6 +162,7 @@ describe("renderRss items", () => {
 		delete bare.image;
 		const plain = childNamed(channelOf(renderRss(sampleModel([bare]))), "", "item") as XmlElement;
 		expect(childNamed(plain, NS.media, "content")).toBeUndefined();
+		expect(childNamed(plain, NS.media, "thumbnail")).toBeUndefined();
 		expect(childNamed(plain, "", "enclosure")).toBeUndefined();
 	});
 

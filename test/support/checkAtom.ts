@@ -1,5 +1,6 @@
 // Atom 1.0 checks: RFC 4287's constraints (§4.1.1 feed, §4.1.2 entry, and the schema's prose rules that a
 // RELAX NG check cannot see), on a strictly parsed document.
+import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteIri, isEmail, isLanguageTag, isMimeType, isRfc3339Date } from "./feedRules.ts";
 import { childrenNamed, parseXmlStrict, type XmlElement } from "./xmlTree.ts";
 
@@ -102,6 +103,7 @@ function checkEntry(entry: XmlElement, index: number, feedHasAuthor: boolean, re
 	for (const author of authors) checkPerson(author, `${where} <author>`, report);
 	checkLinks(entry, where, report);
 	checkCategories(entry, where, report);
+	checkMediaRss(entry, where, report);
 	const content = atomChildren(entry, "content")[0];
 	const hasAlternate = atomChildren(entry, "link").some(
 		(link) => (link.attributes.rel ?? "alternate") === "alternate",

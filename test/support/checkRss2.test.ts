@@ -23,7 +23,8 @@ const VALID = `<?xml version="1.0" encoding="utf-8"?>
 <author>a@example.com (Tác giả)</author>
 <category domain="https://example.com/tags/">Thẻ</category>
 <enclosure url="https://example.com/a.jpg" length="0" type="image/jpeg"/>
-<media:content url="https://example.com/a.jpg" medium="image" type="image/jpeg" width="10" height="10"/>
+<media:content url="https://example.com/a.jpg" medium="image" type="image/jpeg" fileSize="2048" width="10" height="10"/>
+<media:thumbnail url="https://example.com/a.jpg" width="10" height="10"/>
 </item>
 <item>
 <title>Bài B</title>
@@ -174,6 +175,24 @@ const CASES: [string, string, string, string][] = [
 		"<image>: missing required <url>",
 	],
 	["media:content with unknown medium", 'medium="image"', 'medium="picture"', "unknown medium picture"],
+	[
+		"media:content with a fileSize of 0",
+		'fileSize="2048"',
+		'fileSize="0"',
+		"fileSize must be a positive integer",
+	],
+	[
+		"relative media:thumbnail url",
+		'<media:thumbnail url="https://example.com/a.jpg"',
+		'<media:thumbnail url="a.jpg"',
+		"<media:thumbnail>: not an absolute URL",
+	],
+	[
+		"two media:thumbnails",
+		"<media:thumbnail ",
+		'<media:thumbnail url="https://example.com/b.jpg"/><media:thumbnail ',
+		"more than one <media:thumbnail>",
+	],
 	[
 		"wrong media namespace URI",
 		'xmlns:media="http://search.yahoo.com/mrss/"',

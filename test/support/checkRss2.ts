@@ -1,4 +1,5 @@
 // RSS 2.0 checks: the W3C feed validator's rules that matter for our feeds, on a strictly parsed document.
+import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteUri, isEmail, isHttpUrl, isLanguageTag, isMimeType, isRfc822Date } from "./feedRules.ts";
 import { childrenNamed, parseXmlStrict, type XmlElement } from "./xmlTree.ts";
 
@@ -55,7 +56,6 @@ const TEXT_ONLY = new Set([
 	"author",
 	"category",
 ]);
-const MEDIUMS = new Set(["image", "audio", "video", "document", "executable"]);
 
 type Report = (message: string) => void;
 
@@ -144,30 +144,6 @@ function checkEnclosure(enclosure: XmlElement, where: string, report: Report) {
 	else if (!isMimeType(type)) report(`${where} <enclosure>: type is not a MIME type: ${type}`);
 }
 
-function checkMediaContent(media: XmlElement, where: string, report: Report) {
-	const { url, medium, type, width, height } = media.attributes;
-	if (url === undefined) report(`${where} <media:content>: missing url`);
-	else checkUrl(url, `${where} <media:content url>`, report);
-	if (medium !== undefined && !MEDIUMS.has(medium))
-		report(`${where} <media:content>: unknown medium ${medium}`);
-	if (type !== undefined && !isMimeType(type)) report(`${where} <media:content>: type is not a MIME type`);
-	for (const [name, value] of [
-		["width", width],
-		["height", height],
-	] as const) {
-		if (value !== undefined && !/^[1-9]\d*$/.test(value))
-			report(`${where} <media:content>: ${name} must be a positive integer`);
-	}
-	for (const child of media.children) {
-		if (child.uri !== NS.media) continue;
-		const textType = child.attributes.type;
-		if ((child.local === "title" || child.local === "description") && textType !== undefined) {
-			if (textType !== "plain" && textType !== "html")
-				report(`${where} <${child.name}>: type must be plain or html`);
-		}
-	}
-}
-
 function checkGuid(guid: XmlElement, where: string, report: Report) {
 	const permaLink = guid.attributes.isPermaLink;
 	if (permaLink !== undefined && permaLink !== "true" && permaLink !== "false")
@@ -217,7 +193,7 @@ function checkItem(item: XmlElement, index: number, report: Report) {
 		if (creator.children.length > 0 || creator.text.trim() === "")
 			report(`${where} <dc:creator>: must be a name`);
 	}
-	for (const media of childrenNamed(item, NS.media, "content")) checkMediaContent(media, where, report);
+	checkMediaRss(item, where, report);
 }
 
 /** Checks an RSS 2.0 document; returns one message per problem (empty when valid). Ill-formed XML is reported

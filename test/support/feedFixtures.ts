@@ -55,6 +55,7 @@ export function sampleArticle(overrides: Partial<ArticleRecord> = {}): ArticleRe
 			credit: "Kim Dung",
 			width: 1200,
 			height: 800,
+			length: 48213,
 		},
 		...overrides,
 	};
