@@ -10,6 +10,8 @@ export interface CachedView {
 	validators: Validators;
 	/** Epoch ms when a scheduled item appears in this view: the copy is worthless from then on. */
 	revealAt?: number;
+	/** The Link header every response of the view carries (a feed's hub and canonical self URL). */
+	link?: string;
 	body?: Uint8Array;
 }
 
@@ -71,6 +73,7 @@ function toStored(view: CachedView & { body: Uint8Array }, seconds: number): Res
 		"Cache-Control": `public, max-age=${seconds}`,
 	});
 	if (view.revealAt !== undefined) headers.set(REVEAL_AT, String(view.revealAt));
+	if (view.link !== undefined) headers.set("Link", view.link);
 	return new Response(view.body, { headers });
 }
 
@@ -89,6 +92,8 @@ async function fromStored(response: Response): Promise<CachedView | undefined> {
 		body: new Uint8Array(await response.arrayBuffer()),
 	};
 	if (revealAt !== null) view.revealAt = Number(revealAt);
+	const link = response.headers.get("Link");
+	if (link !== null) view.link = link;
 	return view;
 }
 

@@ -25,7 +25,7 @@ export interface ViewResponseOptions {
 }
 
 interface ViewHeaders {
-	/** What a 304 repeats (RFC 9110 §15.4.5): validators, Vary, CORS. */
+	/** What a 304 repeats (RFC 9110 §15.4.5): validators, Vary, CORS, and the view's Link header. */
 	notModified: Record<string, string>;
 	/** That plus what describes the body. */
 	ok: Record<string, string>;
@@ -49,6 +49,7 @@ function viewHeaders(
 		ETag: view.validators.etag,
 		"Last-Modified": formatHttpDate(validatorsAt(view.validators, now).lastModified),
 		Vary: "Accept-Encoding",
+		...(view.link === undefined ? {} : { Link: view.link }),
 	};
 	const headers = {
 		notModified,

@@ -1,9 +1,10 @@
 // Feed endpoints: /rss.xml, /atom.xml, /feed.json, and the same under /tags/<slug>/ and /authors/<slug>/.
 import { type Context, Hono } from "hono";
-import { buildFeedModel } from "../feed/buildFeedModel.ts";
+import { buildFeedModel, feedLinks } from "../feed/buildFeedModel.ts";
 import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
 import { TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
+import { feedLinkHeader } from "../http/linkHeader.ts";
 import { requestUrl } from "../http/requestUrl.ts";
 import { badRequest } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
@@ -50,11 +51,14 @@ function serveFeed(
 				(max, entry) => Math.max(max, entry.modified),
 				resolved.changed,
 			);
+			const { site } = manifest;
 			return {
 				...selected,
 				lastModified,
 				scope: resolved.scope,
 				identity: [manifest.siteHash, resolved.scope.kind, resolved.scope.name ?? ""],
+				// The canonical URL, as the feed's own self link: never the request's host or query.
+				link: feedLinkHeader(feedLinks(site.baseUrl, resolved.scope.key)[format], site.hub),
 			};
 		},
 		render(selection, records, manifest) {

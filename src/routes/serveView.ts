@@ -20,6 +20,8 @@ export interface ViewSelection {
 	revealAt?: number;
 	/** Everything else that decides the bytes (scope name, site settings hash, …). */
 	identity: readonly (string | number)[];
+	/** The Link header for every response of the view, decided with it (so a 304 costs nothing more). */
+	link?: string;
 }
 
 /** The view does not exist now; it may from `revealAt` (a scheduled article, tag or author). */
@@ -110,6 +112,7 @@ export async function serveView<S extends ViewSelection>(
 			},
 		};
 		if (selection.revealAt !== undefined) view.revealAt = selection.revealAt;
+		if (selection.link !== undefined) view.link = selection.link;
 		if (fresh(view)) {
 			edge.remember(head.manifest, viewUrl, view, now, waitUntilOf(c));
 			return answer(view);
