@@ -1,10 +1,19 @@
 // Turns one validated article (front matter + Markdown body) into the ArticleRecord stored in KV.
-import type { ArticleRecord, AuthorRef, Person, SiteSettings, TagRef } from "../../store/kvLayout.ts";
+import type {
+	ArticleRecord,
+	AuthorRef,
+	ImageRef,
+	Person,
+	SiteSettings,
+	TagRef,
+} from "../../store/kvLayout.ts";
 import { safeText } from "../../text/safeText.ts";
 import { articleGuid } from "../validate/articleGuid.ts";
 import type { ContentError } from "../validate/contentError.ts";
 import type { FrontMatter } from "../validate/frontMatter.ts";
+import { type LocalImages, localImageProblem } from "../validate/localImages.ts";
 import type { NameRegistry } from "../validate/nameRegistry.ts";
+import { bodyImages, firstBodyImage } from "./bodyImages.ts";
 import { firstParagraphText } from "./firstParagraphText.ts";
 import { renderMarkdown } from "./renderMarkdown.ts";
 import { sanitizeArticleHtml } from "./sanitizeHtml.ts";
@@ -23,6 +32,45 @@ export interface RecordContext {
 	productionBaseUrl: string;
 	tags: NameRegistry;
 	authors: NameRegistry;
+	/** The files in content/images/, which Workers Static Assets serves at /images/. */
+	images: LocalImages;
+}
+
+/** The article's image: front matter's, else the body's first; every image shown from the site must be a file
+ * in content/images/, whose size becomes the image's length. */
+function articleImage(
+	file: string,
+	matter: FrontMatter,
+	contentHtml: string,
+	context: RecordContext,
+	errors: ContentError[],
+): ImageRef | undefined {
+	const { baseUrl } = context.site;
+	const inBody = bodyImages(contentHtml);
+	for (const image of inBody) {
+		for (const url of [image.src, ...image.srcset]) {
+			if (url === undefined) continue;
+			const local = localImageProblem(url, baseUrl, context.images);
+			if ("problem" in local) errors.push({ file, field: "body", problem: `<img> ${local.problem}` });
+		}
+	}
+	const image = matter.image ?? firstBodyImage(inBody);
+	if (!image) return undefined;
+	const local = localImageProblem(image.url, baseUrl, context.images);
+	if ("problem" in local) {
+		// A body image's problem is reported above.
+		if (!image.inContent) errors.push({ file, field: "image.url", problem: local.problem });
+		return image;
+	}
+	if (local.size === undefined) return image;
+	if (image.length !== undefined && image.length !== local.size) {
+		errors.push({
+			file,
+			field: "image.length",
+			problem: `is ${image.length}, but the image file has ${local.size} bytes (leave it out for a local file)`,
+		});
+	}
+	return { ...image, length: local.size };
 }
 
 export function buildArticleRecord(
@@ -56,6 +104,7 @@ export function buildArticleRecord(
 		if ("problem" in author) errors.push(author);
 		else if (!authors.some((a) => a.slug === author.slug)) authors.push({ ...person, ...author });
 	});
+	const image = articleImage(file, matter, contentHtml, context, errors);
 	if (errors.length > 0) return { record: null, errors };
 
 	const record: ArticleRecord = {
@@ -73,7 +122,7 @@ export function buildArticleRecord(
 		contentHtml,
 		tags,
 		authors,
-		...(matter.image === undefined ? {} : { image: matter.image }),
+		...(image === undefined ? {} : { image }),
 	};
 	return { record, errors };
 }

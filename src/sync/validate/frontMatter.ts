@@ -67,6 +67,12 @@ const positiveInt = () =>
 		.int({ error: "must be a whole number of pixels" })
 		.positive({ error: "must be greater than 0" });
 
+const byteCount = () =>
+	z
+		.number({ error: (issue) => expected("the image's size in bytes", issue.input, "number") })
+		.int({ error: "must be a whole number of bytes" })
+		.positive({ error: "must be greater than 0" });
+
 /** image.url: absolute http(s), or relative to the site; its extension must say what kind of image it is. */
 const imageUrl = (baseUrl: string) =>
 	text("a URL or a path on the site", false).transform((value, ctx): { url: string; type: string } => {
@@ -101,10 +107,14 @@ const image = (baseUrl: string) =>
 					credit: text().optional(),
 					width: positiveInt().optional(),
 					height: positiveInt().optional(),
+					length: byteCount().optional(),
 				},
 				{
 					error: (issue) =>
-						expected("a URL or a mapping with url, alt, caption, credit, width and height", issue.input),
+						expected(
+							"a URL or a mapping with url, alt, caption, credit, width, height and length",
+							issue.input,
+						),
 				},
 			)
 			.transform(({ url, ...rest }): ImageRef => ({ ...url, ...rest })),

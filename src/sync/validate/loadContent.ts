@@ -7,6 +7,7 @@ import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { buildArticleRecord, type RecordContext } from "../render/buildArticleRecord.ts";
 import { type ContentError, ContentValidationError } from "./contentError.ts";
 import { validateFrontMatter } from "./frontMatter.ts";
+import { readLocalImages } from "./localImages.ts";
 import { createNameRegistry } from "./nameRegistry.ts";
 import { parseArticleSource } from "./parseArticleSource.ts";
 import { parseSiteSettings, type SyncTarget } from "./siteSettings.ts";
@@ -72,6 +73,7 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 		productionBaseUrl,
 		tags: createNameRegistry("tag"),
 		authors: createNameRegistry("author"),
+		images: await readLocalImages(contentDir, shown("")),
 	};
 	const records: ArticleRecord[] = [];
 	const drafts: string[] = [];

@@ -7,7 +7,7 @@ import { SITE_YAML, tempContent } from "./tempContent.ts";
 export type LoadResult = { ok: true; content: LoadedContent } | { ok: false; errors: ContentError[] };
 
 export async function loadFixture(
-	files: Record<string, string>,
+	files: Record<string, string | Uint8Array>,
 	siteYaml: string | null = SITE_YAML,
 	target: SyncTarget = "local",
 ): Promise<LoadResult> {
@@ -24,7 +24,7 @@ export async function loadFixture(
 
 /** The errors, with the temp directory stripped so only the file name remains. */
 export async function fixtureErrors(
-	files: Record<string, string>,
+	files: Record<string, string | Uint8Array>,
 	siteYaml: string | null = SITE_YAML,
 ): Promise<{ file: string; field: string; problem: string }[]> {
 	const result = await loadFixture(files, siteYaml);

@@ -7,7 +7,7 @@ export const NOW = Date.parse("2026-11-28T00:00:00Z");
 
 export async function syncFixture(
 	kv: KvTarget,
-	files: Record<string, string>,
+	files: Record<string, string | Uint8Array>,
 	options: { now?: number; siteYaml?: string; dryRun?: boolean } = {},
 ): Promise<Awaited<ReturnType<typeof syncContent>>> {
 	const content = await tempContent(files, options.siteYaml ?? SITE_YAML);

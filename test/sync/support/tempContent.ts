@@ -1,5 +1,5 @@
 // Writes a throwaway content directory (site.yaml + article files) for one test.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -21,12 +21,22 @@ export function articleFile(frontMatter: string, body = "Đoạn đầu tiên c�
 	return `---\n${frontMatter.trim()}\n---\n\n${body}`;
 }
 
+/** A tiny valid PNG (1×1, 69 bytes), for content images. */
+export const TINY_PNG = Uint8Array.from(
+	atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"),
+	(char) => char.charCodeAt(0),
+);
+
+/** Files by path under the content directory ("images/a.png" makes the folder); text or bytes. */
 export async function tempContent(
-	files: Record<string, string>,
+	files: Record<string, string | Uint8Array>,
 	siteYaml: string | null = SITE_YAML,
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
 	const dir = await mkdtemp(path.join(tmpdir(), "edgefeed-content-"));
 	if (siteYaml !== null) await writeFile(path.join(dir, "site.yaml"), siteYaml);
-	for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+	for (const [name, data] of Object.entries(files)) {
+		await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+		await writeFile(path.join(dir, name), data);
+	}
 	return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

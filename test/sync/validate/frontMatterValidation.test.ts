@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatContentError } from "../../../src/sync/validate/contentError.ts";
 import { fixtureErrors, loadFixture } from "../support/loadFixture.ts";
-import { articleFile } from "../support/tempContent.ts";
+import { articleFile, TINY_PNG } from "../support/tempContent.ts";
 
 const DATE = "date: 2023-08-15T09:00:00+07:00";
 
@@ -10,8 +10,8 @@ async function errorsFor(frontMatter: string, name = "bai.md") {
 	return fixtureErrors({ [name]: articleFile(frontMatter) });
 }
 
-async function recordFor(frontMatter: string, body?: string, name = "bai.md") {
-	const result = await loadFixture({ [name]: articleFile(frontMatter, body) });
+async function recordFor(frontMatter: string, body?: string, name = "bai.md", files = {}) {
+	const result = await loadFixture({ [name]: articleFile(frontMatter, body), ...files });
 	if (!result.ok) throw new Error(result.errors.map(formatContentError).join("\n"));
 	const [record] = result.content.records;
 	if (!record) throw new Error("no record");
@@ -182,6 +182,9 @@ describe("image", () => {
 	it("resolves a relative url against baseUrl and derives the MIME type", async () => {
 		const record = await recordFor(
 			`title: T\n${DATE}\nimage:\n  url: images/anh.JPG\n  alt: Ảnh\n  caption: Chú thích\n  credit: Kim Dung\n  width: 800\n  height: 600`,
+			undefined,
+			"bai.md",
+			{ "images/anh.JPG": TINY_PNG },
 		);
 		expect(record.image).toEqual({
 			url: "http://localhost:8787/images/anh.JPG",
@@ -191,6 +194,7 @@ describe("image", () => {
 			credit: "Kim Dung",
 			width: 800,
 			height: 600,
+			length: TINY_PNG.byteLength,
 		});
 	});
 	it("accepts the URL alone as shorthand for { url }", async () => {
@@ -311,7 +315,7 @@ describe("a value of the wrong type", () => {
 		[
 			"image: [a.png]",
 			"image",
-			"expected a URL or a mapping with url, alt, caption, credit, width and height, got a list",
+			"expected a URL or a mapping with url, alt, caption, credit, width, height and length, got a list",
 		],
 		["image: {url: 5}", "image.url", "expected a URL or a path on the site, got the number 5"],
 		[
