@@ -64,6 +64,9 @@ export async function startLocalServer(
 			"127.0.0.1",
 			"--persist-to",
 			state,
+			// The content's own images, as wrangler.toml's [assets] serves content/images/ for the real content.
+			"--assets",
+			contentDir,
 			"--inspector-port",
 			"0",
 			...devArgs,
