@@ -6,6 +6,7 @@ import { errorHandler } from "./http/errorHandler.ts";
 import { methodNotAllowed, notFound } from "./http/responses.ts";
 import { faviconRoute } from "./routes/faviconRoute.ts";
 import { feedRoutes } from "./routes/feedRoutes.ts";
+import { opmlRoute } from "./routes/opmlRoute.ts";
 import { pageRoutes } from "./routes/pageRoutes.ts";
 import { statsRoutes } from "./routes/statsRoutes.ts";
 import { type AppEnv, createViewRuntime } from "./routes/viewRuntime.ts";
@@ -47,6 +48,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 	app.options("*", preflight());
 	app.route("/", statsRoutes({ now, store: stats }));
 	app.route("/", feedRoutes(runtime));
+	app.route("/", opmlRoute(runtime));
 	app.route("/", pageRoutes(runtime));
 	app.route("/", faviconRoute());
 	// Routes answer GET and HEAD only, so anything unmatched is either an unknown path or a method we never allow.

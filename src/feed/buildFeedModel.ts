@@ -26,7 +26,16 @@ export function feedLinks(baseUrl: string, scopeKey: string): FeedLinks {
 	};
 }
 
-function scopeTitle(siteTitle: string, scope: FeedScope): string {
+/** Path of the OPML list of every feed of the site. */
+export const OPML_PATH = "/feeds.opml";
+
+/** Canonical URL of the OPML list of every feed. */
+export function opmlUrl(baseUrl: string): string {
+	return safeUrl(`${baseUrl}${OPML_PATH}`);
+}
+
+/** A scope's feed title: the site's, then the tag's or author's name. */
+export function scopeTitle(siteTitle: string, scope: Pick<FeedScope, "kind" | "key" | "name">): string {
 	if (scope.kind === "all") return siteTitle;
 	return `${siteTitle} — ${scope.name ?? scope.key}`;
 }

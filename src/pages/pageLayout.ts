@@ -2,7 +2,7 @@
 // and a security policy that lets only the page's own stylesheet and copy script run.
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { feedLinks } from "../feed/buildFeedModel.ts";
+import { feedLinks, opmlUrl } from "../feed/buildFeedModel.ts";
 import type { FeedLinks } from "../feed/feedModel.ts";
 import type { SiteSettings } from "../store/kvLayout.ts";
 import { COPY_SCRIPT, COPY_SCRIPT_SOURCE } from "./copyScript.ts";
@@ -92,6 +92,7 @@ export function pageLayout(page: {
 <link rel="canonical" href="${page.canonical}">
 <link rel="icon" href="${site.icon ?? `${site.baseUrl}${DEFAULT_FAVICON_PATH}`}">
 ${alternates(page.feeds)}
+<link rel="outline" type="text/x-opml" title="${site.title} (OPML)" href="${opmlUrl(site.baseUrl)}">
 <style>${raw(PAGE_STYLE)}</style>
 </head>
 <body>

@@ -2,13 +2,13 @@
 import { Hono } from "hono";
 import { pathSegment, requestUrl } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
-import { renderIndexPage, type ScopeLink } from "../pages/indexPage.ts";
+import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
-import type { Manifest } from "../store/kvLayout.ts";
-import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
-import { selectEntries, visibility } from "../store/selectEntries.ts";
+import { manifestIndex } from "../store/manifestIndex.ts";
+import { selectEntries } from "../store/selectEntries.ts";
 import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
+import { newestChange, visibleScopes } from "./scopeListing.ts";
 import { serveView } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
@@ -16,23 +16,6 @@ import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 export const PAGE_LENGTH = 50;
 
 const page = { paramsKey: "", contentType: HTML_TYPE, headers: PAGE_HEADERS, bodyVersion: PAGE_BODY_VERSION };
-
-/** Tags and authors with at least one visible article, in display order. */
-function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; authors: ScopeLink[] } {
-	const index = manifestIndex(manifest);
-	const shown = (key: string, name: string | undefined): ScopeLink[] => {
-		const entries = index.scopeEntries(key);
-		return name !== undefined && entries && visibility(entries, now).visible ? [{ key, name }] : [];
-	};
-	return {
-		tags: index.tagSlugs().flatMap((slug) => shown(tagScope(slug), index.tagName(slug))),
-		authors: index.authorSlugs().flatMap((slug) => shown(authorScope(slug), index.author(slug)?.name)),
-	};
-}
-
-/** The latest change among what a listing shows, deletions included. */
-const newestChange = (changed: number, entries: readonly { modified: number }[]): number =>
-	entries.reduce((max, entry) => Math.max(max, entry.modified), changed);
 
 export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();

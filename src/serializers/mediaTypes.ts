@@ -6,3 +6,6 @@ export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 	atom: "application/atom+xml; charset=utf-8",
 	json: "application/feed+json; charset=utf-8",
 };
+
+/** OPML 2.0 has no registered type; text/x-opml is what readers and browsers know it by. */
+export const OPML_MEDIA_TYPE = "text/x-opml; charset=utf-8";
