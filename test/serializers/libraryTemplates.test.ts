@@ -105,12 +105,14 @@ describe("library templates", () => {
 		const rss2 = vi.spyOn(Feed.prototype, "rss2");
 		const atom1 = vi.spyOn(Feed.prototype, "atom1");
 		try {
+			// Six tags: more than the generated records above ever have, so these shapes are new to the template memo.
+			const sixTags = ["1", "2", "3", "4", "5", "6"].map((n) => ({ name: `Thẻ ${n}`, slug: `the-${n}` }));
 			const shapes = (title: string) => [
-				sampleArticle({ slug: "a", guid: "urn:uuid:a", title }),
+				sampleArticle({ slug: "a", guid: "urn:uuid:a", title, tags: sixTags }),
 				sampleArticle({
 					slug: "b",
 					title,
-					tags: [],
+					tags: sixTags.slice(1),
 					authors: [{ name: title, email: "b@example.com", slug: "b" }],
 				}),
 			];
