@@ -9,7 +9,8 @@ import { subscribeBox } from "./subscribeBox.ts";
 
 function figure(record: ArticleRecord): Html | "" {
 	const { image } = record;
-	if (!image) return "";
+	// The body's own first image is already in the body.
+	if (!image || image.inContent) return "";
 	const caption = [image.caption, image.credit].filter(Boolean).join(" — ");
 	return sync(html`<figure>
 <img src="${image.url}" alt="${image.alt ?? ""}"${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}>

@@ -145,6 +145,18 @@ describe("article pages", () => {
 			"Quang cảnh hội nghị — Ảnh: Thành Duy",
 		);
 	});
+
+	it("show the body's own first image once, where the body has it, when it is the item's image", async () => {
+		const inBody = article("anh-trong-bai", "2023-08-12T09:00:00+07:00", {
+			contentHtml: '<p>Mở đầu.</p><p><img src="https://img.example/b.png" alt="Trong bài"></p>',
+			image: { url: "https://img.example/b.png", type: "image/png", alt: "Trong bài", inContent: true },
+		});
+		const syncedAt = Date.parse("2023-09-02T00:00:00Z");
+		await publish([...collection(), hostile, inBody], syncedAt);
+		const response = await testApp(syncedAt).fetch("/articles/anh-trong-bai");
+		const images = findAll((el) => el.name === "img", parseDocument(await response.text()).children);
+		expect(images.map((image) => getAttributeValue(image, "src"))).toEqual(["https://img.example/b.png"]);
+	});
 });
 
 describe("the site's name", () => {
