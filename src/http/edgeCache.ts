@@ -53,14 +53,16 @@ export function createViewMemo(): LruMemo<string, CachedView> {
 const REVEAL_AT = "X-Edgefeed-Reveal-At";
 const LAST_MODIFIED_MS = "X-Edgefeed-Last-Modified";
 
-// Cache API keys are URLs on the request's own origin, under a path no route serves.
+// Cache API keys are URLs on the request's own origin, under a path no route serves. The stored-copy layout is
+// part of the key: a copy whose headers lack what this code sends (e.g. Link) is never read back.
+const STORED_LAYOUT = "2";
 const versionedKey = (version: string, viewUrl: string): string => {
 	const url = new URL(viewUrl);
-	return `${url.origin}/.edgefeed/v/${version}${url.pathname}${url.search}`;
+	return `${url.origin}/.edgefeed/${STORED_LAYOUT}/v/${version}${url.pathname}${url.search}`;
 };
 const lastGoodKey = (viewUrl: string): string => {
 	const url = new URL(viewUrl);
-	return `${url.origin}/.edgefeed/last-good${url.pathname}${url.search}`;
+	return `${url.origin}/.edgefeed/${STORED_LAYOUT}/last-good${url.pathname}${url.search}`;
 };
 const memoKey = (version: string, viewUrl: string): string => `${version} ${viewUrl}`;
 
