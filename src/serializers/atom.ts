@@ -1,133 +1,74 @@
-// Atom 1.0: what of the feed model goes where, written by the `feed` library through our adapter.
+// Atom 1.0, top-down in document order: the feed's metadata, then each entry. Every value goes through
+// xmlEscape.ts.
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord, ImageRef, Person } from "../store/kvLayout.ts";
-import {
-	GENERATOR,
-	type Item,
-	type LibraryDocument,
-	renderAtomWithLibrary,
-	type ValueList,
-	type ValueSlots,
-} from "./feedLibrary.ts";
-import { mediaElements, mediaShape, mediaValues } from "./mediaRss.ts";
+import type { ArticleRecord, Person } from "../store/kvLayout.ts";
+import { mediaRss } from "./mediaRss.ts";
+import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";
+import { cdata, escapeXml as x } from "./xmlEscape.ts";
 
-function atomPerson(slots: ValueSlots, person: Person): { name: string; email?: string; link?: string } {
-	const out: { name: string; email?: string; link?: string } = { name: slots.text(person.name) };
-	if (person.email) out.email = slots.text(person.email);
-	if (person.url) out.link = slots.url(person.url);
-	return out;
+/** RFC 3339 in UTC, as Atom dates are written. */
+const atomDate = (epochMs: number): string => new Date(epochMs).toISOString();
+
+/** An <author>; `line` is a line break plus the indentation of its parent's children. */
+function atomAuthor(person: Person, line: string): string {
+	let xml = `${line}<author>${line}    <name>${x(person.name)}</name>`;
+	if (person.email) xml += `${line}    <email>${x(person.email)}</email>`;
+	if (person.url) xml += `${line}    <uri>${x(person.url)}</uri>`;
+	return `${xml}${line}</author>`;
 }
 
-const IMAGE_TYPE = "image/";
-
-type EnclosedImage = ImageRef & { length: number };
-
-/** An enclosure states its size (RFC 4287 §4.2.7.6: length SHOULD be given), so only an image of known length
- * gets one; Media RSS describes every image. */
-function hasEnclosure(image: ImageRef | undefined): image is EnclosedImage {
-	return image?.type.startsWith(IMAGE_TYPE) === true && image.length !== undefined;
-}
-
-function atomEntry(slots: ValueSlots, model: FeedModel, record: ArticleRecord): Item {
-	const entry: Item = {
-		id: slots.url(record.guid),
-		title: slots.text(record.title),
-		link: slots.url(record.url),
-		date: slots.date(Date.parse(record.updated ?? record.published)),
-		published: slots.date(Date.parse(record.published)),
-		description: slots.text(record.summary),
-		content: slots.text(record.contentHtml),
-		author: record.authors.map((author) => atomPerson(slots, author)),
-		// term is the machine-readable slug, label the display name; scheme names the site's tag taxonomy.
-		category: record.tags.map((tag) => ({
-			term: slots.text(tag.slug),
-			name: slots.text(tag.name),
-			scheme: slots.url(model.tagScheme),
-		})),
-	};
+function atomEntry(model: FeedModel, record: ArticleRecord): string {
 	const image = record.image;
-	// The library writes the enclosure as <link rel="enclosure" type="image/<extension>">; enclosureUrl makes
-	// that extension our real subtype. Only image types fit that pattern, and ImageRef is always one.
-	if (hasEnclosure(image)) {
-		const enclosure: { url: string; title?: string; length: number } = {
-			url: slots.enclosureUrl(image.url, image.type.slice(IMAGE_TYPE.length)),
-			length: slots.text(String(image.length)) as unknown as number,
-		};
-		if (image.alt) enclosure.title = slots.text(image.alt);
-		entry.image = enclosure;
+	// Titles and summaries are plain text; the content is HTML.
+	let xml = `
+    <entry>
+        <title type="text">${cdata(record.title)}</title>
+        <id>${x(record.guid)}</id>
+        <link rel="alternate" type="text/html" href="${x(record.url)}"/>`;
+	// An enclosure states its size (RFC 4287 §4.2.7.6: length SHOULD be given), so only an image of known length
+	// gets one; Media RSS describes every image.
+	if (image?.type.startsWith("image/") && image.length !== undefined) {
+		const title = image.alt ? ` title="${x(image.alt)}"` : "";
+		xml += `
+        <link rel="enclosure" href="${x(image.url)}"${title} type="${x(image.type)}" length="${image.length}"/>`;
 	}
-	return entry;
-}
-
-/** Every condition atomEntry and atomPerson branch on: which of each author's email and URL are there, how many
- * tags, whether there is an enclosure and its title, and the image's Media RSS fields. */
-function atomEntryShape(record: ArticleRecord): string {
-	let shape = `${record.tags.length}/`;
-	for (const author of record.authors) shape += `${+!!author.email}${+!!author.url}.`;
-	const image = record.image;
-	if (!image) return `${shape}/-`;
-	return `${shape}/${hasEnclosure(image) ? `e${+!!image.alt}` : "-"}/${mediaShape(image)}`;
-}
-
-/** atomEntry's values in the order it hands out placeholders (keep the two in step: the adapter checks they agree
- * for the first record of each shape). */
-function atomEntryValues(values: ValueList, model: FeedModel, record: ArticleRecord): void {
-	values.add(record.guid);
-	values.add(record.title);
-	values.add(record.url);
-	values.date(Date.parse(record.updated ?? record.published));
-	values.date(Date.parse(record.published));
-	values.add(record.summary);
-	values.add(record.contentHtml);
-	for (const author of record.authors) {
-		values.add(author.name);
-		if (author.email) values.add(author.email);
-		if (author.url) values.add(author.url);
-	}
-	for (const tag of record.tags) {
-		values.add(tag.slug);
-		values.add(tag.name);
-		values.add(model.tagScheme);
-	}
-	const image = record.image;
-	if (hasEnclosure(image)) {
-		values.add(image.url);
-		values.add(image.type.slice(IMAGE_TYPE.length));
-		values.add(String(image.length));
-		if (image.alt) values.add(image.alt);
-	}
-	if (image) mediaValues(values, image);
-}
-
-/** What of the model goes where in Atom, as the library is told it. */
-export function atomDocument(model: FeedModel): LibraryDocument<ArticleRecord> {
-	return {
-		channel: (slots) => ({
-			options: {
-				id: slots.text(model.id),
-				title: slots.text(model.title),
-				description: slots.text(model.description),
-				link: slots.url(model.links.html),
-				feedLinks: { atom: slots.url(model.links.atom) },
-				// Always the model's change time: left out, the library would stamp "now".
-				updated: slots.date(model.updated),
-				generator: slots.text(GENERATOR),
-				author: atomPerson(slots, model.author),
-				copyright: slots.text(model.copyright),
-				...(model.hub ? { hub: slots.url(model.hub) } : {}),
-				...(model.icon ? { favicon: slots.text(model.icon) } : {}),
-			},
-			language: slots.text(model.language),
-		}),
-		item: (slots, record) => atomEntry(slots, model, record),
-		itemShape: atomEntryShape,
-		itemExtensions: (slots, record) => (record.image ? mediaElements(slots, record.image) : []),
-		itemValues: (values, record) => atomEntryValues(values, model, record),
-		records: model.items,
-	};
+	xml += `
+        <updated>${atomDate(Date.parse(record.updated ?? record.published))}</updated>
+        <summary type="text">${cdata(record.summary)}</summary>
+        <content type="html">${cdata(record.contentHtml)}</content>`;
+	for (const author of record.authors) xml += atomAuthor(author, "\n        ");
+	// term is the machine-readable slug, label the display name; scheme names the site's tag taxonomy.
+	for (const tag of record.tags)
+		xml += `
+        <category label="${x(tag.name)}" scheme="${x(model.tagScheme)}" term="${x(tag.slug)}"/>`;
+	xml += `
+        <published>${atomDate(Date.parse(record.published))}</published>`;
+	if (image) xml += mediaRss(image, "\n        ");
+	return `${xml}
+    </entry>`;
 }
 
 /** Renders the model as Atom 1.0. The same model always gives the same bytes. */
 export function renderAtom(model: FeedModel): string {
-	return renderAtomWithLibrary(atomDocument(model));
+	let xml = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="${NAMESPACES.atom}" xmlns:media="${NAMESPACES.media}" xml:lang="${x(model.language)}">
+    <id>${x(model.id)}</id>
+    <title>${x(model.title)}</title>
+    <updated>${atomDate(model.updated)}</updated>
+    <generator>${GENERATOR}</generator>${atomAuthor(model.author, "\n    ")}
+    <link rel="alternate" type="text/html" href="${x(model.links.html)}"/>
+    <link rel="self" type="application/atom+xml" href="${x(model.links.atom)}"/>`;
+	if (model.hub)
+		xml += `
+    <link rel="hub" href="${x(model.hub)}"/>`;
+	xml += `
+    <subtitle>${x(model.description)}</subtitle>`;
+	if (model.icon)
+		xml += `
+    <icon>${x(model.icon)}</icon>`;
+	xml += `
+    <rights>${x(model.copyright)}</rights>`;
+	for (const record of model.items) xml += atomEntry(model, record);
+	return `${xml}
+</feed>`;
 }

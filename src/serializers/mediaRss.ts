@@ -1,50 +1,24 @@
 // Media RSS (http://search.yahoo.com/mrss/) for an item's image, the same elements in RSS and Atom: what
-// newsletter tools and readers show as an item's picture. Values are placeholders (see feedLibrary.ts).
+// newsletter tools and readers show as an item's picture.
 import type { ImageRef } from "../store/kvLayout.ts";
-import type { Extension, ValueList, ValueSlots } from "./feedLibrary.ts";
+import { escapeXml as x } from "./xmlEscape.ts";
 
 /** media:content (the image, its size in bytes when known, and its texts), then media:thumbnail (the same image
- * as the item's preview). */
-export function mediaElements(slots: ValueSlots, image: ImageRef): Extension[] {
-	const attributes: Record<string, string> = {
-		url: slots.url(image.url),
-		medium: "image",
-		type: slots.text(image.type),
-	};
-	if (image.length !== undefined) attributes.fileSize = slots.text(String(image.length));
-	if (image.width !== undefined) attributes.width = slots.text(String(image.width));
-	if (image.height !== undefined) attributes.height = slots.text(String(image.height));
-	const objects: Record<string, unknown> = { _attributes: attributes };
-	if (image.alt) objects["media:title"] = { _attributes: { type: "plain" }, _text: slots.text(image.alt) };
+ * as the item's preview), each on its own line: `line` is a line break plus the indentation of the item's
+ * children. */
+export function mediaRss(image: ImageRef, line: string): string {
+	const size =
+		(image.width === undefined ? "" : ` width="${image.width}"`) +
+		(image.height === undefined ? "" : ` height="${image.height}"`);
+	const fileSize = image.length === undefined ? "" : ` fileSize="${image.length}"`;
+	let texts = "";
+	if (image.alt) texts += `${line}    <media:title type="plain">${x(image.alt)}</media:title>`;
 	if (image.caption)
-		objects["media:description"] = { _attributes: { type: "plain" }, _text: slots.text(image.caption) };
-	if (image.credit) objects["media:credit"] = { _text: slots.text(image.credit) };
-
-	const thumbnail: Record<string, string> = { url: slots.url(image.url) };
-	if (image.width !== undefined) thumbnail.width = slots.text(String(image.width));
-	if (image.height !== undefined) thumbnail.height = slots.text(String(image.height));
-	return [
-		{ name: "media:content", objects },
-		{ name: "media:thumbnail", objects: { _attributes: thumbnail } },
-	];
-}
-
-/** Every condition mediaElements branches on. */
-export function mediaShape(image: ImageRef): string {
-	return `${+(image.length !== undefined)}${+(image.width !== undefined)}${+(image.height !== undefined)}${+!!image.alt}${+!!image.caption}${+!!image.credit}`;
-}
-
-/** mediaElements' values in the order it hands out placeholders. */
-export function mediaValues(values: ValueList, image: ImageRef): void {
-	values.add(image.url);
-	values.add(image.type);
-	if (image.length !== undefined) values.add(String(image.length));
-	if (image.width !== undefined) values.add(String(image.width));
-	if (image.height !== undefined) values.add(String(image.height));
-	if (image.alt) values.add(image.alt);
-	if (image.caption) values.add(image.caption);
-	if (image.credit) values.add(image.credit);
-	values.add(image.url);
-	if (image.width !== undefined) values.add(String(image.width));
-	if (image.height !== undefined) values.add(String(image.height));
+		texts += `${line}    <media:description type="plain">${x(image.caption)}</media:description>`;
+	if (image.credit) texts += `${line}    <media:credit>${x(image.credit)}</media:credit>`;
+	const content = `<media:content url="${x(image.url)}" medium="image" type="${x(image.type)}"${fileSize}${size}`;
+	return (
+		(texts ? `${line}${content}>${texts}${line}</media:content>` : `${line}${content}/>`) +
+		`${line}<media:thumbnail url="${x(image.url)}"${size}/>`
+	);
 }
