@@ -1,6 +1,6 @@
 // `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while autocannon loads one
 // case (kind: uncached, cached, 304, or ceiling-304 for the ceiling Worker), summarised as the functions with the most self time. Backs the "why" of a
-// missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render[-floor] [items]` profiles the
+// missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render [items]` profiles the
 // render loop instead. Needs the state a full `npm run bench` left in bench/.data (state-<articles>, bundles/).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -28,9 +28,7 @@ const bundle = !rendering
 	? kind === "ceiling-304"
 		? "bench/.data/bundles/ceiling/ceiling.js"
 		: "bench/.data/bundles/app/index.js"
-	: kind === "render-floor"
-		? "bench/.data/bundles/floorProbe/floorProbe.js"
-		: "bench/.data/bundles/renderProbe/renderProbe.js";
+	: "bench/.data/bundles/renderProbe/renderProbe.js";
 if (!existsSync(state) || !existsSync(bundle))
 	throw new Error(`run npm run bench first: ${state} or ${bundle} is missing`);
 

@@ -25,8 +25,10 @@ import { cliCounts, runSync } from "./syncCollection.ts";
 const FULL_SIZES = [10, 1_000, 10_000];
 /** BENCH_SIZES=10,1000 runs a shorter smoke test; only the full run rewrites BENCHMARKS.md. */
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : FULL_SIZES;
-const FULL_RUN = SIZES.join() === FULL_SIZES.join();
+const FULL_RUN = SIZES.join() === FULL_SIZES.join() && !process.env.BENCH_ONLY;
 const RENDER_ITEMS = [20, 100];
+/** BENCH_ONLY=render measures render CPU alone, on a collection just large enough for it (under a minute). */
+const RENDER_ONLY = process.env.BENCH_ONLY === "render";
 const FORMATS = ["rss", "atom", "json"];
 /** Not a format: the feed model build (records -> model) that precedes every render in the app. */
 const MODEL = "model";
@@ -57,7 +59,7 @@ async function stop(runtime: BenchRuntime): Promise<void> {
 	running = undefined;
 }
 
-function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean; floor: boolean } {
+function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean } {
 	const bundle = (name: string, entry?: string): BenchWorker => ({
 		name,
 		scriptPath: buildBundle(join(DATA, "bundles", name), entry),
@@ -77,10 +79,7 @@ function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean; 
 		missing.push(
 			"render CPU: src/serializers/index.ts (renderRss/renderAtom/renderJsonFeed) does not exist yet",
 		);
-	const floor = existsSync("bench/renderFloor.ts");
-	if (floor) workers.push(bundle("floorProbe", "bench/workers/floorProbe.ts"));
-	else missing.push("render floor: bench/renderFloor.ts (the hand-written serializer) does not exist yet");
-	return { workers, render, floor };
+	return { workers, render };
 }
 
 /** Edits one article's body, as an editor would: its record, the manifest and head must change, nothing else. */
@@ -94,16 +93,30 @@ async function renderRows(origins: Record<string, string>): Promise<RenderRow[]>
 		for (const format of [MODEL, ...FORMATS]) {
 			const row: RenderRow = { format, items };
 			if (origins.renderProbe) row.library = await measureRenderCost(origins.renderProbe, format, items);
-			if (origins.floorProbe && format !== MODEL) {
-				row.floor = await measureRenderCost(origins.floorProbe, format, items).catch(() => undefined);
-			}
-			log(
-				`  render ${format} ${items} items: ${row.library?.ms.toFixed(3)} ms (floor ${row.floor?.ms.toFixed(3) ?? "n/a"} ms)`,
-			);
+			log(`  render ${format} ${items} items: ${row.library?.ms.toFixed(3)} ms`);
 			rows.push(row);
 		}
 	}
 	return rows;
+}
+
+/** Render CPU alone: a collection of as many articles as the largest render, synced, and the render probe. */
+async function renderOnly(results: BenchResults, config: WorkerConfig): Promise<void> {
+	const articles = Math.max(...RENDER_ITEMS);
+	const content = generateCollection(join(DATA, `content-${articles}`), articles);
+	const state = join(DATA, `state-${articles}`);
+	rmSync(state, { recursive: true, force: true });
+	log(`${articles} articles generated; syncing (${runSync(content.dir, state).seconds.toFixed(1)} s)`);
+	const probe = {
+		name: "renderProbe",
+		scriptPath: buildBundle(join(DATA, "bundles", "renderProbe"), "bench/workers/renderProbe.ts"),
+	};
+	const runtime = await start(state, [probe], config);
+	try {
+		results.render = await renderRows(runtime.origins);
+	} finally {
+		await stop(runtime);
+	}
 }
 
 async function main(): Promise<void> {
@@ -119,6 +132,14 @@ async function main(): Promise<void> {
 	};
 	mkdirSync(DATA, { recursive: true });
 	const config = readWorkerConfig();
+	if (RENDER_ONLY) {
+		await renderOnly(results, config);
+		results.runSeconds = (performance.now() - started) / 1000;
+		console.log(
+			`\n${markdownTable(resultRows(results))}\n\nBENCH_ONLY=render: BENCHMARKS.md left as it was.`,
+		);
+		return;
+	}
 	log("bundling the app and the bench Workers with wrangler (dry run)");
 	const { workers, render } = bundles(results.missing);
 	const largest = SIZES[SIZES.length - 1];
