@@ -1,5 +1,5 @@
-// Atom 1.0, top-down in document order: the feed's metadata, then each entry. Every value goes through
-// xmlEscape.ts.
+// Atom 1.0, top-down in document order: the feed's metadata, then each entry. Every text value goes through
+// xmlEscape.ts; numbers (sizes) are written as they are, since they hold no markup.
 import type { FeedModel } from "../feed/feedModel.ts";
 import type { ArticleRecord, Person } from "../store/kvLayout.ts";
 import { mediaRss } from "./mediaRss.ts";

@@ -1,4 +1,5 @@
-// RSS 2.0, top-down in document order: the channel, then each item. Every value goes through xmlEscape.ts.
+// RSS 2.0, top-down in document order: the channel, then each item. Every text value goes through xmlEscape.ts;
+// numbers (sizes, ttl) are written as they are, since they hold no markup.
 import type { FeedModel } from "../feed/feedModel.ts";
 import type { ArticleRecord } from "../store/kvLayout.ts";
 import { mediaRss } from "./mediaRss.ts";
