@@ -1,7 +1,7 @@
 // Builds the feed model for one scope from the manifest's site settings and the already selected records.
 import type { ArticleRecord, Manifest } from "../store/kvLayout.ts";
 import { safeText } from "../text/safeText.ts";
-import type { FeedLinks, FeedModel, FeedScope } from "./feedModel.ts";
+import type { FeedFormat, FeedLinks, FeedModel, FeedScope } from "./feedModel.ts";
 import { safeArticle, safePerson } from "./safeArticle.ts";
 import { safeUrl } from "./safeUrl.ts";
 
@@ -15,14 +15,26 @@ export interface FeedModelInput {
 	ttlMinutes: number;
 }
 
+/** Each format's file name, the last segment of its feed URLs in every scope. */
+export const FEED_FILE_OF: Readonly<Record<FeedFormat, string>> = {
+	rss: "rss.xml",
+	atom: "atom.xml",
+	json: "feed.json",
+};
+
+/** The format a feed file name serves ("rss.xml" -> "rss"). */
+export const FEED_FILES: Readonly<Record<string, FeedFormat>> = Object.fromEntries(
+	(Object.keys(FEED_FILE_OF) as FeedFormat[]).map((format) => [FEED_FILE_OF[format], format]),
+);
+
 /** Canonical URLs of a scope: its HTML page and its three feeds, all on the site's base URL. */
 export function feedLinks(baseUrl: string, scopeKey: string): FeedLinks {
 	const prefix = scopeKey ? `${baseUrl}/${scopeKey}/` : `${baseUrl}/`;
 	return {
 		html: safeUrl(scopeKey ? `${baseUrl}/${scopeKey}` : `${baseUrl}/`),
-		rss: safeUrl(`${prefix}rss.xml`),
-		atom: safeUrl(`${prefix}atom.xml`),
-		json: safeUrl(`${prefix}feed.json`),
+		rss: safeUrl(`${prefix}${FEED_FILE_OF.rss}`),
+		atom: safeUrl(`${prefix}${FEED_FILE_OF.atom}`),
+		json: safeUrl(`${prefix}${FEED_FILE_OF.json}`),
 	};
 }
 

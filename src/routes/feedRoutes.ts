@@ -1,6 +1,6 @@
 // Feed endpoints: /rss.xml, /atom.xml, /feed.json, and the same under /tags/<slug>/ and /authors/<slug>/.
 import { type Context, Hono } from "hono";
-import { buildFeedModel, feedLinks } from "../feed/buildFeedModel.ts";
+import { buildFeedModel, FEED_FILES, feedLinks } from "../feed/buildFeedModel.ts";
 import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
 import { TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
@@ -12,12 +12,6 @@ import { selectEntries } from "../store/selectEntries.ts";
 import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
-
-export const FEED_FILES: Readonly<Record<string, FeedFormat>> = {
-	"rss.xml": "rss",
-	"atom.xml": "atom",
-	"feed.json": "json",
-};
 
 interface FeedSelection extends ViewSelection {
 	scope: FeedScope;

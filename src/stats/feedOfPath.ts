@@ -1,17 +1,13 @@
 // Which feed a request path names, as stats store it: the scope key ("" or "tags/<slug>") and the format.
+import { FEED_FILE_OF, FEED_FILES } from "../feed/buildFeedModel.ts";
 import type { FeedFormat } from "../feed/feedModel.ts";
 import { pathSegment } from "../http/requestUrl.ts";
-import { FEED_FILES } from "../routes/feedRoutes.ts";
 
 export interface FeedRef {
 	/** "" for the whole collection, else "tags/<slug>" or "authors/<slug>" (src/store/kvLayout.ts's ScopeKey). */
 	scope: string;
 	format: FeedFormat;
 }
-
-const FILE_OF: Readonly<Record<string, string>> = Object.fromEntries(
-	Object.entries(FEED_FILES).map(([file, format]) => [format, file]),
-);
 
 /** True when the path's last segment is a feed file: the one check the request path pays. */
 export const isFeedFile = (path: string): boolean =>
@@ -40,7 +36,7 @@ export function feedOfPath(path: string): FeedRef | undefined {
 
 /** The feed's URL path, e.g. "/tags/xa-hoi/rss.xml". */
 export function pathOfFeed(feed: FeedRef): string {
-	const file = FILE_OF[feed.format] ?? "";
+	const file = FEED_FILE_OF[feed.format] ?? "";
 	if (feed.scope === "") return `/${file}`;
 	const slash = feed.scope.indexOf("/");
 	return `/${feed.scope.slice(0, slash)}/${pathSegment(feed.scope.slice(slash + 1))}/${file}`;

@@ -1,6 +1,5 @@
 // Middleware: counts every feed answer (200 or 304) for the stats, without ever waiting for the stats store.
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../routes/viewRuntime.ts";
 import { isFeedFile } from "./feedOfPath.ts";
 import type { PollRecorder, PollSink } from "./pollRecorder.ts";
 
@@ -10,7 +9,7 @@ export interface FeedPollStatsOptions {
 	sink: (env: Env) => PollSink | undefined;
 }
 
-export function feedPollStats(options: FeedPollStatsOptions): MiddlewareHandler<AppEnv> {
+export function feedPollStats(options: FeedPollStatsOptions): MiddlewareHandler<{ Bindings: Env }> {
 	return async function feedPollStats(c, next) {
 		await next();
 		const status = c.res.status;
