@@ -3,7 +3,7 @@ import { type Context, Hono } from "hono";
 import { presentedToken, tokenMatches } from "../http/accessToken.ts";
 import { NO_STORE } from "../http/cachePolicy.ts";
 import { requestUrl } from "../http/requestUrl.ts";
-import { notFound, unauthorized } from "../http/responses.ts";
+import { notFound, serviceUnavailable, unauthorized } from "../http/responses.ts";
 import { HTML_TYPE } from "../pages/pageLayout.ts";
 import { renderStatsPage, STATS_PAGE_HEADERS } from "../pages/statsPage.ts";
 import type { StatsStore } from "../stats/statsStore.ts";
@@ -19,7 +19,8 @@ export interface StatsRoutesOptions {
 export function statsRoutes(options: StatsRoutesOptions): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();
 
-	/** The summary, or the response that replaces it: 404 when stats are off, 401 for a missing or wrong token. */
+	/** The summary, or the response that replaces it: 404 when stats are off, 401 for a missing or wrong token,
+	 * 503 when the store cannot be read. */
 	async function authorised(c: Context<AppEnv>): Promise<StatsSummary | Response> {
 		const secret = (c.env as { STATS_TOKEN?: string }).STATS_TOKEN;
 		const store = options.store(c.env);
@@ -27,7 +28,12 @@ export function statsRoutes(options: StatsRoutesOptions): Hono<AppEnv> {
 		const token = presentedToken(c.req.raw, requestUrl(c.req.url).query);
 		if (token === undefined || !(await tokenMatches(token, secret))) return unauthorized();
 		const today = utcDay(options.now());
-		return summarise(await store.report(today, CHART_DAYS), today);
+		try {
+			return summarise(await store.report(today, CHART_DAYS), today);
+		} catch (error) {
+			console.error("edgefeed: stats store unavailable:", error);
+			return serviceUnavailable("The stats store cannot be read right now. Retry later.");
+		}
 	}
 
 	routes.get("/stats", async (c) => {

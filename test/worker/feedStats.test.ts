@@ -8,6 +8,7 @@ import { feedStatsStore, type StatsStore } from "../../src/stats/statsStore.ts";
 import type { StatsSummary } from "../../src/stats/statsSummary.ts";
 import { dayDate, utcDay } from "../../src/stats/utcDay.ts";
 import { AGGREGATORS, CRAWLERS, READERS } from "../stats/userAgentSamples.ts";
+import { expectedErrors } from "../support/expectedErrors.ts";
 import { collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { type TestApp, testApp } from "./support/testApp.ts";
@@ -223,6 +224,18 @@ describe("a failing or slow stats store", () => {
 		expect(off.map((answer) => answer.status)).toEqual([200, 304, 200, 200]);
 		// Every batch was reported lost, one at a time.
 		expect(errors.length).toBeGreaterThan(0);
+	});
+
+	it("makes /stats and /stats.json a 503 to retry, never a 500", async () => {
+		const errors = expectedErrors();
+		const app = statsApp(noonOf(TODAY), { stats: () => failing });
+		for (const path of ["/stats", "/stats.json"]) {
+			const response = await app.fetch(path, { headers: { Authorization: `Bearer ${TOKEN}` } });
+			expect(response.status).toBe(503);
+			expect(response.headers.get("Retry-After")).not.toBeNull();
+			expect(response.headers.get("Cache-Control")).toBe("no-store");
+		}
+		errors.expectOnly(/stats store unavailable/);
 	});
 });
 
