@@ -16,7 +16,7 @@ export type Html = HtmlEscapedString;
  * texts, allowed by hash), so no other inline style, style attribute or script runs. */
 export function contentSecurityPolicy(inline: { style: string; script?: string }): string {
 	const script = inline.script === undefined ? "" : ` script-src ${cspHashSource(inline.script)};`;
-	return `default-src 'none'; img-src https: http: data:; style-src ${cspHashSource(inline.style)};${script} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+	return `default-src 'none'; img-src https: http:; style-src ${cspHashSource(inline.style)};${script} base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 }
 
 /** Every page has a subscribe box, so every page carries the copy script. */

@@ -273,6 +273,7 @@ describe("/stats and /stats.json access", () => {
 			expect(response.status).toBe(200);
 			expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
 			expect(response.headers.get("Content-Security-Policy")).toMatch(/default-src 'none'/);
+			expect(response.headers.get("Content-Security-Policy")).toMatch(/img-src https: http:;/);
 			expect(response.headers.get("Cache-Control")).toBe("no-store");
 			expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
 			const page = await response.text();

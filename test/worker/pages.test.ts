@@ -231,6 +231,8 @@ describe("script and style", () => {
 					.find((part) => part.startsWith(`${name} `));
 			expect(policy, path).toContain("default-src 'none'");
 			expect(policy, path).not.toContain("unsafe");
+			// Images from http(s) only: sync refuses data: images, so the policy has no reason to allow them.
+			expect(directive("img-src"), path).toBe("img-src https: http:");
 			const scripts = findAll((el) => el.name === "script", document.children);
 			const styles = findAll((el) => el.name === "style", document.children);
 			expect(scripts, path).toHaveLength(1);
