@@ -18,6 +18,10 @@ export type FeedDayRef = FeedRef & { day: number };
 /** Enough distinct (feed, client) pairs for any few seconds of one isolate; beyond it polls are dropped, not queued. */
 export const MAX_BATCH_KEYS = 20_000;
 
+/** User-Agents are kept to this many characters: real ones are shorter, and a flood of 16 KB headers must not
+ * make a batch (20,000 keys) outgrow the isolate's memory or the Durable Object call's size limit. */
+export const MAX_USER_AGENT_LENGTH = 512;
+
 const SEPARATOR = "\n"; // never inside a header value or a routed path
 
 export class PollCounts {
@@ -26,7 +30,9 @@ export class PollCounts {
 
 	/** The request path's whole cost: one string and one Map update. */
 	add(day: number, path: string, userAgent: string, address: string): void {
-		const key = `${day}${SEPARATOR}${path}${SEPARATOR}${userAgent}${SEPARATOR}${address}`;
+		const agent =
+			userAgent.length > MAX_USER_AGENT_LENGTH ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : userAgent;
+		const key = `${day}${SEPARATOR}${path}${SEPARATOR}${agent}${SEPARATOR}${address}`;
 		const count = this.counts.get(key);
 		if (count !== undefined) this.counts.set(key, count + 1);
 		else if (this.counts.size < MAX_BATCH_KEYS) this.counts.set(key, 1);

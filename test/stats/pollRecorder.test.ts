@@ -49,6 +49,24 @@ describe("createPollRecorder", () => {
 		expect(recorder.record("/rss.xml", READERS.miniflux, "192.0.2.1", sink)).toBeInstanceOf(Promise);
 	});
 
+	it("keeps a bounded prefix of an oversized User-Agent, still read as what it says", async () => {
+		const sink = recordingSink();
+		const recorder = createPollRecorder({ now: () => NOW, flushIntervalMs: 1_000, writeTimeoutMs: 10_000 });
+		const padding = " x".repeat(8_000);
+		const flush = recorder.record("/rss.xml", `${READERS.miniflux}${padding}`, "192.0.2.1", sink);
+		recorder.record("/rss.xml", `${READERS.miniflux}${padding}`, "192.0.2.1", sink);
+		recorder.record("/atom.xml", `${AGGREGATORS.feedly}${padding}`, "198.51.100.1", sink);
+		await vi.advanceTimersByTimeAsync(1_000);
+		await flush;
+		const [batch] = sink.batches;
+		const agents = batch?.pollers.map((poller) => poller.userAgent) ?? [];
+		expect(agents).toHaveLength(1);
+		expect(agents[0]?.length).toBe(512);
+		expect((READERS.miniflux + padding).startsWith(agents[0] ?? "x")).toBe(true);
+		expect(batch?.requests.find((row) => row.format === "rss")?.readers).toBe(2);
+		expect(batch?.reports.map((report) => [report.service, report.subscribers])).toEqual([["Feedly", 462]]);
+	});
+
 	it("loses only the batch whose write failed", async () => {
 		const sink = recordingSink(true);
 		const errors: unknown[] = [];
