@@ -72,8 +72,10 @@ export async function serveView<S extends ViewSelection>(
 	const now = runtime.now();
 	const { edge } = runtime;
 	const store = runtime.store(c.env);
-	const query = [spec.paramsKey, spec.bodyVersion && `body=${spec.bodyVersion}`].filter(Boolean).join("&");
-	const viewUrl = `${url.origin}${spec.path}${query ? `?${query}` : ""}`;
+	// Plain concatenation: this runs on every request, 304s included.
+	const bodyQuery = spec.bodyVersion ? `body=${spec.bodyVersion}` : "";
+	const query = spec.paramsKey && bodyQuery ? `${spec.paramsKey}&${bodyQuery}` : spec.paramsKey || bodyQuery;
+	const viewUrl = query ? `${url.origin}${spec.path}?${query}` : `${url.origin}${spec.path}`;
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
 	const answer = (view: CachedView, cacheControl?: string): Response => {
