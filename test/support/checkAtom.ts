@@ -2,7 +2,7 @@
 // RELAX NG check cannot see), on a strictly parsed document.
 import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteIri, isEmail, isLanguageTag, isMimeType, isRfc3339Date } from "./feedRules.ts";
-import { childrenNamed, parseXmlStrict, type XmlElement } from "./xmlTree.ts";
+import { childrenNamed, documentRoot, type XmlElement } from "./xmlTree.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 const XHTML = "http://www.w3.org/1999/xhtml";
@@ -129,14 +129,8 @@ function checkEntry(entry: XmlElement, index: number, feedHasAuthor: boolean, re
 export function checkAtom(xml: string): string[] {
 	const errors: string[] = [];
 	const report: Report = (message) => errors.push(message);
-	let feed: XmlElement;
-	try {
-		feed = parseXmlStrict(xml);
-	} catch (error) {
-		return [`not well-formed XML: ${(error as Error).message}`];
-	}
-	if (feed.uri !== ATOM || feed.local !== "feed")
-		return [`root element must be atom:feed, found <${feed.name}>`];
+	const feed = documentRoot(xml, ATOM, "feed", "atom:feed");
+	if (typeof feed === "string") return [feed];
 	const lang = feed.attributeUris["xml:lang"] === XML_NS ? feed.attributes["xml:lang"] : undefined;
 	if (lang !== undefined && !isLanguageTag(lang)) report(`feed xml:lang: not a language tag: ${lang}`);
 

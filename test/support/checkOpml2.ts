@@ -1,7 +1,7 @@
 // OPML 2.0 checks (http://opml.org/spec2.opml) on a strictly parsed document: the structure, the head's
 // elements and dates, and every outline's required attributes. Returns one message per problem.
 import { isHttpUrl, isLanguageTag, isRfc822Date } from "./feedRules.ts";
-import { childrenNamed, parseXmlStrict, type XmlElement } from "./xmlTree.ts";
+import { childrenNamed, documentRoot, type XmlElement } from "./xmlTree.ts";
 
 const HEAD_ELEMENTS = new Set([
 	"title",
@@ -42,13 +42,8 @@ function checkOutline(outline: XmlElement, where: string, report: Report) {
 export function checkOpml2(xml: string): string[] {
 	const errors: string[] = [];
 	const report: Report = (message) => errors.push(message);
-	let root: XmlElement;
-	try {
-		root = parseXmlStrict(xml);
-	} catch (error) {
-		return [`not well-formed XML: ${(error as Error).message}`];
-	}
-	if (root.uri !== "" || root.local !== "opml") return [`root element must be <opml>, found <${root.name}>`];
+	const root = documentRoot(xml, "", "opml", "<opml>");
+	if (typeof root === "string") return [root];
 	if (root.attributes.version !== "2.0")
 		report(`<opml version> must be "2.0", found ${root.attributes.version}`);
 	const heads = childrenNamed(root, "", "head");

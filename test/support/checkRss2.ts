@@ -1,7 +1,7 @@
 // RSS 2.0 checks: the W3C feed validator's rules that matter for our feeds, on a strictly parsed document.
 import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteUri, isEmail, isHttpUrl, isLanguageTag, isMimeType, isRfc822Date } from "./feedRules.ts";
-import { childrenNamed, parseXmlStrict, type XmlElement } from "./xmlTree.ts";
+import { childrenNamed, documentRoot, type XmlElement } from "./xmlTree.ts";
 
 const NS = {
 	atom: "http://www.w3.org/2005/Atom",
@@ -201,13 +201,8 @@ function checkItem(item: XmlElement, index: number, report: Report) {
 export function checkRss2(xml: string): string[] {
 	const errors: string[] = [];
 	const report: Report = (message) => errors.push(message);
-	let root: XmlElement;
-	try {
-		root = parseXmlStrict(xml);
-	} catch (error) {
-		return [`not well-formed XML: ${(error as Error).message}`];
-	}
-	if (root.uri !== "" || root.local !== "rss") return [`root element must be <rss>, found <${root.name}>`];
+	const root = documentRoot(xml, "", "rss", "<rss>");
+	if (typeof root === "string") return [root];
 	if (root.attributes.version !== "2.0")
 		report(`<rss version> must be "2.0", found ${root.attributes.version}`);
 	checkModulePrefixes(root, report);

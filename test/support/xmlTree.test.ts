@@ -1,6 +1,6 @@
 // parseXmlStrict rejects every kind of ill-formed feed XML our escaping guards against, and reads valid XML.
 import { describe, expect, it } from "vitest";
-import { childNamed, parseXmlStrict } from "./xmlTree.ts";
+import { childNamed, documentRoot, parseXmlStrict } from "./xmlTree.ts";
 
 describe("parseXmlStrict", () => {
 	it("reads elements, namespaces, attributes and text with CDATA joined", () => {
@@ -29,5 +29,14 @@ describe("parseXmlStrict", () => {
 		["no root", ""],
 	])("throws on %s", (_name, xml) => {
 		expect(() => parseXmlStrict(xml)).toThrow();
+	});
+});
+
+describe("documentRoot", () => {
+	it("gives the root, or the one message a checker returns", () => {
+		const root = documentRoot('<opml version="2.0"/>', "", "opml", "<opml>");
+		expect(typeof root === "string" ? root : root.attributes.version).toBe("2.0");
+		expect(documentRoot("<rss/>", "", "opml", "<opml>")).toBe("root element must be <opml>, found <rss>");
+		expect(documentRoot("<opml>", "", "opml", "<opml>")).toMatch(/^not well-formed XML: /);
 	});
 });

@@ -72,3 +72,16 @@ export function childrenNamed(element: XmlElement, uri: string, local: string): 
 export function childNamed(element: XmlElement, uri: string, local: string): XmlElement | undefined {
 	return element.children.find((child) => child.uri === uri && child.local === local);
 }
+
+/** A checker's start: the root element when `xml` is well-formed and its root is `local` in namespace `uri`
+ * (shown in the message as `shown`), else the one message the checker returns. */
+export function documentRoot(xml: string, uri: string, local: string, shown: string): XmlElement | string {
+	let root: XmlElement;
+	try {
+		root = parseXmlStrict(xml);
+	} catch (error) {
+		return `not well-formed XML: ${(error as Error).message}`;
+	}
+	if (root.uri !== uri || root.local !== local) return `root element must be ${shown}, found <${root.name}>`;
+	return root;
+}
