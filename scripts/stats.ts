@@ -60,5 +60,8 @@ for (const feed of summary.feeds) {
 		console.log(
 			`  ${row.name.padEnd(24)}${cell(row.today, 9)}${cell(row.average7, 11)}${cell(row.average30, 12)}`,
 		);
-	console.log(`  (${feed.requestsToday} requests today, ${feed.crawlerRequestsToday} from crawlers)\n`);
+	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+	console.log(
+		`  (${plural(feed.requestsToday, "request")} today, ${feed.crawlerRequestsToday} from crawlers)\n`,
+	);
 }

@@ -1,5 +1,5 @@
 // Conditional GET (RFC 9110 §13): the one rule for If-None-Match and If-Modified-Since.
-import { parseHttpDate } from "./httpDate.ts";
+import { parseHttpDate } from "../text/httpDate.ts";
 
 export interface Validators {
 	/** A quoted strong ETag. */

@@ -1,8 +1,8 @@
 // Rendered views cached at the edge: in isolate memory first, then the Workers Cache API, keyed by published version.
 import { LruMemo } from "../store/lruMemo.ts";
+import { formatHttpDate } from "../text/httpDate.ts";
 import { edgeCopySeconds, STALE_IF_ERROR_SECONDS } from "./cachePolicy.ts";
 import type { Validators } from "./conditionalGet.ts";
-import { formatHttpDate } from "./httpDate.ts";
 
 /** One view of one version: its validators, and its bytes once rendered. */
 export interface CachedView {

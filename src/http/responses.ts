@@ -1,4 +1,6 @@
 // Every response the app builds, in one place: views with validators, 304s, and plain-text errors, all with CORS.
+
+import { formatHttpDate } from "../text/httpDate.ts";
 import {
 	BUILT_IN_FILE_CACHE_CONTROL,
 	cacheControl,
@@ -9,7 +11,6 @@ import {
 import type { Validators } from "./conditionalGet.ts";
 import { CORS_HEADERS } from "./corsPolicy.ts";
 import type { CachedView } from "./edgeCache.ts";
-import { formatHttpDate } from "./httpDate.ts";
 
 /** Last-Modified must not lie in the future (RFC 9110 §8.8.2.1): validators as they may be sent `now`. */
 export function validatorsAt(validators: Validators, now: number): Validators {

@@ -1,5 +1,6 @@
 // OPML 2.0 (http://opml.org/spec2.opml): every feed of the site as one subscription list readers import at once.
 import type { FeedFormat, FeedLinks } from "../feed/feedModel.ts";
+import { formatHttpDate } from "../text/httpDate.ts";
 import { escapeXml } from "./xmlEscape.ts";
 
 export interface OpmlFeedSet {
@@ -51,7 +52,7 @@ function feedSet(set: OpmlFeedSet, language: string): string {
 export function renderOpml(model: OpmlModel): string {
 	const head = [
 		`    <title>${escapeXml(model.title)}</title>`,
-		`    <dateModified>${new Date(model.dateModified).toUTCString()}</dateModified>`,
+		`    <dateModified>${formatHttpDate(model.dateModified)}</dateModified>`,
 		`    <ownerName>${escapeXml(model.ownerName)}</ownerName>`,
 		...(model.ownerEmail ? [`    <ownerEmail>${escapeXml(model.ownerEmail)}</ownerEmail>`] : []),
 		"    <docs>http://opml.org/spec2.opml</docs>",

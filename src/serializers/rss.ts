@@ -2,12 +2,10 @@
 // numbers (sizes, ttl) are written as they are, since they hold no markup.
 import type { FeedModel } from "../feed/feedModel.ts";
 import type { ArticleRecord } from "../store/kvLayout.ts";
+import { formatHttpDate as rssDate } from "../text/httpDate.ts";
 import { mediaRss } from "./mediaRss.ts";
 import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";
 import { cdata, escapeXml as x } from "./xmlEscape.ts";
-
-/** RFC 822, as RSS dates are written. */
-const rssDate = (epochMs: number): string => new Date(epochMs).toUTCString();
 
 // RSS <author> is one email address ("email (Name)"), at most once per item (the W3C validator rejects a
 // second), and mixing it with dc:creator earns a warning. So a lone author with an email gets <author>;

@@ -1,4 +1,5 @@
 // HTTP-date (RFC 9110 §5.6.7): formatting, and strict parsing so that a nonsense date is recognised and ignored.
+// IMF-fixdate is also a valid RFC 822 date, so RSS and OPML dates are written here too.
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
