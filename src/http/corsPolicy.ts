@@ -1,10 +1,10 @@
-// CORS: feeds are public, so any origin may read every response and its validators; preflights are answered.
+// CORS: feeds are public, so any origin may read every response, its validators and its WebSub links; preflights are answered.
 import type { Handler } from "hono";
 
 /** On every response the app builds (see responses.ts), so browser pollers can read bodies, errors and validators. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
 	"Access-Control-Allow-Origin": "*",
-	"Access-Control-Expose-Headers": "ETag, Last-Modified",
+	"Access-Control-Expose-Headers": "ETag, Last-Modified, Link",
 };
 
 /** Answers OPTIONS (preflight or not) with 204: GET and HEAD from anywhere, with any request headers asked for. */

@@ -17,7 +17,7 @@ beforeAll(async () => {
 	await publish(collection(), Date.parse("2023-09-01T00:00:00Z"));
 });
 
-it("feeds allow any origin and expose ETag and Last-Modified, on 200 and 304", async () => {
+it("feeds allow any origin and expose ETag, Last-Modified and Link, on 200 and 304", async () => {
 	const full = await fetchWorker("/tags/xa-hoi/atom.xml", { headers: { Origin: ORIGIN } });
 	const revalidated = await fetchWorker("/tags/xa-hoi/atom.xml", {
 		headers: { Origin: ORIGIN, "If-None-Match": full.headers.get("ETag") ?? "" },
@@ -25,7 +25,7 @@ it("feeds allow any origin and expose ETag and Last-Modified, on 200 and 304", a
 	expect(revalidated.status).toBe(304);
 	for (const response of [full, revalidated]) {
 		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-		expect(exposed(response)).toEqual(expect.arrayContaining(["etag", "last-modified"]));
+		expect(exposed(response)).toEqual(expect.arrayContaining(["etag", "last-modified", "link"]));
 	}
 });
 
