@@ -21,8 +21,9 @@ export interface EdgeCache {
 	/** The rendered view as of `version` from the Cache API (then remembered in memory), unless expired likewise. */
 	match(version: string, viewUrl: string, now: number): Promise<CachedView | undefined>;
 	/**
-	 * Remembers a view; when it has a body, also stores it in the Cache API, as this version and as the last good copy,
-	 * through `waitUntil` so the response does not wait for the writes.
+	 * Remembers a view; when it has a body, also stores it in the Cache API as this version, and as the last good copy
+	 * when it has no `since` (those vary without end, and a fallback for them is not worth the entries), through
+	 * `waitUntil` so the response does not wait for the writes.
 	 */
 	remember(
 		version: string,
@@ -141,9 +142,9 @@ export function edgeCache(options: EdgeCacheOptions): EdgeCache {
 		const { body } = view;
 		if (!cache || !body) return;
 		const seconds = edgeCopySeconds(now, view.revealAt);
-		const writes: Promise<void>[] = [
-			cache.put(lastGoodKey(viewUrl), toStored({ ...view, body }, STALE_IF_ERROR_SECONDS)),
-		];
+		const writes: Promise<void>[] = [];
+		if (!new URL(viewUrl).searchParams.has("since"))
+			writes.push(cache.put(lastGoodKey(viewUrl), toStored({ ...view, body }, STALE_IF_ERROR_SECONDS)));
 		if (seconds > 0)
 			writes.push(cache.put(versionedKey(version, viewUrl), toStored({ ...view, body }, seconds)));
 		// A failed cache write costs a later render, never this response.

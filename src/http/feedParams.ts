@@ -5,7 +5,7 @@ export const MAX_LIMIT = 100;
 export interface FeedParams {
 	/** 1..MAX_LIMIT; the site's itemsPerFeed when absent. */
 	limit?: number;
-	/** Epoch ms: only items published or updated after it. */
+	/** Epoch ms, whole seconds (feeds show times to the second): only items published or updated after it. */
 	since?: number;
 }
 
@@ -93,8 +93,9 @@ export function parseFeedParams(query: URLSearchParams): FeedParamsResult {
 	if (since !== undefined) {
 		const value = parseRfc3339(since);
 		if (value === undefined) return { ok: false, message: `Invalid since ${quoted(since)}: ${SINCE_RULE}.` };
-		params.since = value;
-		keyParts.push(`since=${new Date(value).toISOString()}`);
+		// Whole seconds: a millisecond more or less selects the same items and must not be a new cache entry.
+		params.since = Math.floor(value / 1000) * 1000;
+		keyParts.push(`since=${new Date(params.since).toISOString().replace(".000Z", "Z")}`);
 	}
 
 	return { ok: true, params, key: keyParts.join("&") };

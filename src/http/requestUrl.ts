@@ -24,3 +24,8 @@ export function pathSegment(value: string): string {
 		value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
 	);
 }
+
+/** A slug from the request path in the form sync stores slugs: NFC (an NFD spelling of the same tag is the same URL). */
+export function routeSlug(value: string): string {
+	return value.normalize("NFC");
+}

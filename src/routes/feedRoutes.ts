@@ -5,7 +5,7 @@ import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
 import { TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
 import { feedLinkHeader } from "../http/linkHeader.ts";
-import { requestUrl } from "../http/requestUrl.ts";
+import { requestUrl, routeSlug } from "../http/requestUrl.ts";
 import { badRequest } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
 import { selectEntries } from "../store/selectEntries.ts";
@@ -73,10 +73,10 @@ export function feedRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	for (const [file, format] of Object.entries(FEED_FILES)) {
 		routes.get(`/${file}`, (c) => serveFeed(c, runtime, file, format, { kind: "all" }));
 		routes.get(`/tags/:slug/${file}`, (c) =>
-			serveFeed(c, runtime, file, format, { kind: "tag", slug: c.req.param("slug") }),
+			serveFeed(c, runtime, file, format, { kind: "tag", slug: routeSlug(c.req.param("slug")) }),
 		);
 		routes.get(`/authors/:slug/${file}`, (c) =>
-			serveFeed(c, runtime, file, format, { kind: "author", slug: c.req.param("slug") }),
+			serveFeed(c, runtime, file, format, { kind: "author", slug: routeSlug(c.req.param("slug")) }),
 		);
 	}
 	return routes;

@@ -1,6 +1,6 @@
 // HTML pages: the index, one page per article, and one per tag and author.
 import { Hono } from "hono";
-import { pathSegment, requestUrl } from "../http/requestUrl.ts";
+import { pathSegment, requestUrl, routeSlug } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
@@ -44,7 +44,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	);
 
 	routes.get("/articles/:slug", (c) => {
-		const slug = c.req.param("slug");
+		const slug = routeSlug(c.req.param("slug"));
 		return serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
 			path: `/articles/${pathSegment(slug)}`,
@@ -61,7 +61,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 
 	for (const kind of ["tag", "author"] as const) {
 		routes.get(`/${kind}s/:slug`, (c) => {
-			const ref: ScopeRef = { kind, slug: c.req.param("slug") };
+			const ref: ScopeRef = { kind, slug: routeSlug(c.req.param("slug")) };
 			return serveView(c, runtime, requestUrl(c.req.url), {
 				...page,
 				path: scopePath(ref),

@@ -5,6 +5,8 @@ import { KV_LIMITS } from "./publish/chunkRequests.ts";
 import type { LocalKvTarget } from "./publish/localKvTarget.ts";
 import { describeHubNotice } from "./publish/notifyHub.ts";
 import type { SyncPlan } from "./publish/planSync.ts";
+import { SyncConflictError } from "./publish/syncConflict.ts";
+import { describeLease, LEASE_DEFAULTS } from "./publish/syncLease.ts";
 import { wranglerKvTarget } from "./publish/wranglerKvTarget.ts";
 import { syncContent } from "./syncContent.ts";
 import { ContentValidationError } from "./validate/contentError.ts";
@@ -16,11 +18,13 @@ const USAGE = `Usage: npm run sync -- [options]
   --dry-run          validate and show what would change; write nothing
   --content DIR      content directory (default: content)
   --persist-to DIR   local KV state directory (default: wrangler's .wrangler/state, which \`wrangler dev\` reads)
+  --wait SECONDS     how long to wait while another sync is publishing to the same KV (default: ${LEASE_DEFAULTS.waitMs / 1000})
   --quiet            print errors only
   --help             show this help
 
 Exit codes: 0 synced (or nothing to do), 1 invalid content (nothing written), 2 bad usage,
-3 KV failed mid-sync (readers still see one whole version; run again to finish).
+3 KV failed mid-sync (readers still see one whole version; run again to finish),
+4 another sync was publishing to the same KV (nothing of this sync was published; run again).
 A hub that refuses a ping is a warning, not a failure: the content is published by then.`;
 
 /** Large syncs show progress even when stderr is not a terminal (CI logs). */
@@ -44,6 +48,11 @@ async function main(argv: string[]): Promise<number> {
 	if (flags.help) {
 		console.log(USAGE);
 		return 0;
+	}
+	const waitSeconds = Number(flags.wait ?? LEASE_DEFAULTS.waitMs / 1000);
+	if (!(waitSeconds >= 0 && waitSeconds <= 3600)) {
+		console.error(`--wait must be a number of seconds from 0 to 3600\n\n${USAGE}`);
+		return 2;
 	}
 	if (flags.remote && flags["persist-to"]) {
 		console.error(`--persist-to is for local KV only\n\n${USAGE}`);
@@ -71,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
 			onLoadProgress: (done, total) => show(total) && progress.update("Rendering", done, total),
 			onProgress: ({ phase, done, total }) =>
 				show(total) && progress.update(phase === "write" ? "Writing keys" : "Deleting keys", done, total),
+			lease: {
+				waitMs: waitSeconds * 1000,
+				onWait: (held, waitMs) =>
+					console.error(
+						`Another sync is publishing to ${where}: ${describeLease(held)}; waiting up to ${waitMs / 1000} s...`,
+					),
+			},
 			hub: {
 				onSettle: (settleMs, pings) =>
 					!flags.quiet &&
@@ -85,13 +101,21 @@ async function main(argv: string[]): Promise<number> {
 			console.error(error.message);
 			return 1;
 		}
+		if (error instanceof SyncConflictError) {
+			console.error(`Sync to ${where} stopped: ${error.message}`);
+			return 4;
+		}
 		console.error(`Sync to ${where} failed: ${(error as Error).message}`);
 		return 3;
 	} finally {
 		await local?.dispose();
 	}
+	// Printed even with --quiet: a name did not get the URL its author would expect.
+	for (const warning of outcome.slugWarnings) console.error(`Warning: ${warning}`);
 	if (!flags.quiet) {
 		const { content, plan, report } = outcome;
+		if (content.skipped.length > 0)
+			console.log(`Skipped (hidden or editor files): ${content.skipped.join(", ")}`);
 		const articles = `${content.records.length} article${content.records.length === 1 ? "" : "s"}`;
 		const drafts = content.drafts.length > 0 ? ` (${content.drafts.length} draft(s) not published)` : "";
 		console.log(`${flags["dry-run"] ? "Dry run against" : "Synced to"} ${where}: ${articles}${drafts}.`);
@@ -101,6 +125,8 @@ async function main(argv: string[]): Promise<number> {
 				`Wrote ${report.recordsWritten} record(s), ${report.manifestWritten ? "the manifest" : "no manifest"}, ` +
 					`${report.headWritten ? "head" : "no head"}; deleted ${report.keysDeleted} key(s); ${report.requests} request(s).`,
 			);
+			if (report.deletesSkipped)
+				console.log("Another sync published right after this one: cleanup is left to it.");
 		} else {
 			console.log(
 				`Would write ${plan.recordsToWrite} record(s), ${plan.manifestToWrite ? "the manifest" : "no manifest"}, ` +
@@ -127,6 +153,7 @@ function parseFlags(argv: string[]) {
 			"dry-run": { type: "boolean", default: false },
 			content: { type: "string", default: "content" },
 			"persist-to": { type: "string" },
+			wait: { type: "string" },
 			quiet: { type: "boolean", default: false },
 			help: { type: "boolean", default: false },
 		},

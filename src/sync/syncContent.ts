@@ -3,6 +3,7 @@ import type { ApplyOptions } from "./publish/applySync.ts";
 import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
 import { readKvState } from "./publish/readKvState.ts";
+import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
 import { type SyncOutcome, syncRecords } from "./publish/syncRecords.ts";
 import { type LoadedContent, loadContent } from "./validate/loadContent.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
@@ -17,6 +18,8 @@ export interface SyncContentOptions extends ApplyOptions {
 	onLoadProgress?: (done: number, total: number) => void;
 	/** How the WebSub hub is pinged after head moved (production only; see notifyHub). */
 	hub?: HubOptions;
+	/** How long to wait for another sync's lease, and how the lease is kept (see syncLease). */
+	lease?: LeaseOptions;
 }
 
 export interface SyncContentOutcome extends SyncOutcome {
@@ -26,30 +29,32 @@ export interface SyncContentOutcome extends SyncOutcome {
 }
 
 /**
- * Throws ContentValidationError, having written nothing, when any file is invalid. KV is read while content
- * renders: reading changes nothing, and through wrangler each read takes seconds. The hub is pinged only after
- * the whole sync succeeded (a failed one throws first), and a failed ping never fails the sync.
+ * Throws ContentValidationError, having written nothing (not even the lease), when any file is invalid. Then
+ * takes the sync lease, so the state it plans from cannot change under it; throws SyncConflictError when another
+ * sync holds the lease too long or publishes meanwhile anyway. A dry run writes nothing, so it takes no lease.
+ * The hub is pinged only after the whole sync succeeded, and a failed ping never fails the sync.
  */
 export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
-	const state = readKvState(options.kv);
-	state.catch(() => undefined); // handled below; this only stops an early failure counting as unhandled
-	let content: LoadedContent;
-	try {
-		content = await loadContent(options.contentDir, {
-			target: options.target,
-			onProgress: options.onLoadProgress,
-		});
-	} catch (error) {
-		await state.catch(() => undefined);
-		throw error;
-	}
-	const outcome = await syncRecords(options.kv, content.site, content.records, {
-		state,
-		now: options.now ?? Date.now(),
-		dryRun: options.dryRun,
-		limits: options.limits,
-		onProgress: options.onProgress,
+	const now = options.now ?? Date.now();
+	const content = await loadContent(options.contentDir, {
+		target: options.target,
+		onProgress: options.onLoadProgress,
+		now,
 	});
+	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
+	let outcome: SyncOutcome;
+	try {
+		outcome = await syncRecords(options.kv, content.site, content.records, {
+			state: readKvState(options.kv),
+			now,
+			dryRun: options.dryRun,
+			limits: options.limits,
+			onProgress: options.onProgress,
+			beforeCommit: lease?.confirm,
+		});
+	} finally {
+		await lease?.release();
+	}
 	const hub = await notifyHub(
 		{
 			target: options.target,

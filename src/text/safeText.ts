@@ -11,3 +11,12 @@ export function safeText(text: string): string {
 	const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
 	return wellFormed.replace(XML_FORBIDDEN, "").normalize("NFC");
 }
+
+// Embedding and override controls (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI) can make a title display as
+// different text from what it is. Marks (LRM, RLM) stay: they only nudge neutral characters.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes bidi embedding, override and isolate controls, for titles and names. */
+export function withoutBidiControls(text: string): string {
+	return text.replace(BIDI_CONTROLS, "");
+}

@@ -1,7 +1,9 @@
 // Carries out a sync plan in the order that keeps every reader on one whole version: content, head, cleanup.
+import { HEAD_KEY } from "../../store/kvLayout.ts";
 import { type ChunkLimits, chunkEntries, chunkKeys, KV_LIMITS } from "./chunkRequests.ts";
-import type { KvTarget } from "./kvTarget.ts";
+import type { KvEntry, KvTarget } from "./kvTarget.ts";
 import type { SyncPlan } from "./planSync.ts";
+import { SyncConflictError } from "./syncConflict.ts";
 
 export interface SyncProgress {
 	phase: "write" | "delete";
@@ -12,6 +14,8 @@ export interface SyncProgress {
 export interface ApplyOptions {
 	limits?: ChunkLimits & { keysPerDelete: number };
 	onProgress?: (progress: SyncProgress) => void;
+	/** Runs right before head moves and throws to stop the sync there (the sync lease's confirm). */
+	beforeCommit?: () => Promise<void>;
 }
 
 export interface SyncReport {
@@ -19,14 +23,18 @@ export interface SyncReport {
 	manifestWritten: boolean;
 	headWritten: boolean;
 	keysDeleted: number;
+	/** Set when another sync moved head after this one did: the cleanup is left to that sync. */
+	deletesSkipped?: true;
 	/** Bulk write and delete requests made. */
 	requests: number;
 }
 
 /**
  * 1. records and manifest (new keys nobody reads yet, so they may share requests);
- * 2. head, alone: the commit point;
- * 3. deletes of what neither the new manifest nor the previous one (still read where KV lags) lists.
+ * 2. head, alone: the commit point, only once every key the new version lists is confirmed present and head is
+ *    still what the plan was made from (else another sync published meanwhile, and this one stops);
+ * 3. deletes of what neither the new manifest nor the previous one (still read where KV lags) lists, only while
+ *    head is still the one this sync left: a newer head is another sync's, and so is its cleanup.
  * Failing anywhere leaves head on the old version (before 2) or the new one (after), each complete; rerunning
  * the same sync skips what exists and finishes the rest. After a failure in 3 head has already moved, but it
  * names the version before it (head.previous), so the rerun finishes the same deletes (see planSync).
@@ -56,10 +64,19 @@ export async function applySync(
 	report.recordsWritten = plan.recordsToWrite;
 	report.manifestWritten = plan.manifestToWrite;
 	if (plan.head) {
+		report.requests += await confirmPresent(kv, plan.needed, limits);
+		await options.beforeCommit?.();
+		if ((await kv.get(HEAD_KEY)) !== plan.basedOn) {
+			throw new SyncConflictError("Another sync published while this one was writing: head moved.");
+		}
 		await kv.putMany([plan.head]);
 		report.requests++;
 		report.headWritten = true;
 		options.onProgress?.({ phase: "write", done: writes, total: writes });
+	}
+	if (plan.deletes.length > 0 && (await kv.get(HEAD_KEY)) !== (plan.head?.value ?? plan.basedOn)) {
+		report.deletesSkipped = true;
+		return report;
 	}
 	for (const chunk of chunkKeys(plan.deletes, limits.keysPerDelete)) {
 		await kv.deleteMany(chunk);
@@ -68,4 +85,29 @@ export async function applySync(
 		options.onProgress?.({ phase: "delete", done: report.keysDeleted, total: plan.deletes.length });
 	}
 	return report;
+}
+
+/**
+ * Makes sure every key of the new version is in KV before head names it: a concurrent sync's cleanup may have
+ * removed a record this plan found present. A key missing from the listing is asked for by name (a listing may
+ * lag behind writes), written again when really gone, and then must be readable. Returns the requests made.
+ */
+async function confirmPresent(kv: KvTarget, needed: KvEntry[], limits: ChunkLimits): Promise<number> {
+	const listed = new Set(await kv.listKeys(""));
+	const absent = async (entries: KvEntry[]): Promise<KvEntry[]> => {
+		const found = await Promise.all(entries.map((entry) => kv.get(entry.key)));
+		return entries.filter((_, index) => found[index] === null);
+	};
+	const missing = await absent(needed.filter((entry) => !listed.has(entry.key)));
+	if (missing.length === 0) return 0;
+	const chunks = chunkEntries(missing, limits);
+	for (const chunk of chunks) await kv.putMany(chunk);
+	const gone = await absent(missing);
+	if (gone.length > 0) {
+		throw new SyncConflictError(
+			`${gone.length} key(s) of the new version vanished while it was written (${gone[0]?.key}, ...): ` +
+				"another sync is deleting.",
+		);
+	}
+	return chunks.length;
 }

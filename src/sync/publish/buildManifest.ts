@@ -59,16 +59,19 @@ export async function buildManifest(
 	const position = new Map(entries.map((entry, index) => [entry.id, index]));
 	stored.sort((a, b) => (position.get(a.record.id) ?? 0) - (position.get(b.record.id) ?? 0));
 
-	const tags: Record<string, string> = {};
-	const authors: Record<string, Person> = {};
+	// Maps, not object literals: a slug such as "constructor" or "__proto__" is a key like any other.
+	const tagNames = new Map<string, string>();
+	const people = new Map<string, Person>();
 	// Newest article first, so an author's newest email/url wins.
 	for (const { record } of stored) {
-		for (const tag of record.tags) tags[tag.slug] ??= tag.name;
-		for (const { slug, ...person } of record.authors) authors[slug] ??= person;
+		for (const tag of record.tags) if (!tagNames.has(tag.slug)) tagNames.set(tag.slug, tag.name);
+		for (const { slug, ...person } of record.authors) if (!people.has(slug)) people.set(slug, person);
 	}
+	const tags: Record<string, string> = Object.fromEntries(tagNames);
+	const authors: Record<string, Person> = Object.fromEntries(people);
 
 	const siteHash = (await hashJson(site)).hash;
-	const scopes: Record<ScopeKey, ScopeState> = {};
+	const scopes: Record<ScopeKey, ScopeState> = Object.create(null);
 	const scopeMembers = new Map<ScopeKey, ArticleEntry[]>([["", entries]]);
 	const addMember = (key: ScopeKey, entry: ArticleEntry): void => {
 		const members = scopeMembers.get(key);

@@ -8,7 +8,8 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(sortKeys);
 	if (value === null || typeof value !== "object") return value;
-	const sorted: Record<string, unknown> = {};
+	// No prototype: a key such as "__proto__" (a tag slug) must stay a key.
+	const sorted: Record<string, unknown> = Object.create(null);
 	for (const key of Object.keys(value).sort()) {
 		const item = (value as Record<string, unknown>)[key];
 		if (item !== undefined) sorted[key] = sortKeys(item);

@@ -11,6 +11,10 @@ export interface SyncPlan {
 	manifestToWrite: boolean;
 	/** The commit point; null when head already points at this manifest. */
 	head: KvEntry | null;
+	/** head as it was read when planning: if KV holds anything else when the plan commits, another sync moved it. */
+	basedOn: string | null;
+	/** Every key the new version lists (its records and manifest), with values: confirmed present before head moves. */
+	needed: KvEntry[];
 	/**
 	 * `article:`/`manifest:` keys listed by neither the new manifest nor the previous one, removed only after head
 	 * moved. When head stays, the previous one is head.previous: what an interrupted cleanup left (else nothing).
@@ -23,16 +27,20 @@ export interface SyncPlan {
 /** `now` (epoch ms) becomes the head's version, kept strictly increasing so a stale head can be told apart. */
 export function planSync(state: KvState, snapshot: Snapshot, now: number): SyncPlan {
 	const wanted = new Set<string>([manifestKey(snapshot.manifestHash)]);
+	const needed: KvEntry[] = [];
 	const puts: KvEntry[] = [];
 	for (const record of snapshot.records) {
 		const key = articleKey(record.hash);
 		if (wanted.has(key)) continue; // two identical records share one key
 		wanted.add(key);
+		needed.push({ key, value: record.json });
 		if (!state.keys.has(key)) puts.push({ key, value: record.json });
 	}
 	const recordsToWrite = puts.length;
-	const manifestToWrite = !state.keys.has(manifestKey(snapshot.manifestHash));
-	if (manifestToWrite) puts.push({ key: manifestKey(snapshot.manifestHash), value: snapshot.manifestJson });
+	const manifest = { key: manifestKey(snapshot.manifestHash), value: snapshot.manifestJson };
+	needed.push(manifest);
+	const manifestToWrite = !state.keys.has(manifest.key);
+	if (manifestToWrite) puts.push(manifest);
 
 	let head: KvEntry | null = null;
 	let previous: { hash: string | undefined; manifest: Manifest | null };
@@ -51,7 +59,16 @@ export function planSync(state: KvState, snapshot: Snapshot, now: number): SyncP
 	}
 	const kept = new Set([...wanted, ...versionKeys(previous.hash, previous.manifest)]);
 	const deletes = [...state.keys].filter((key) => !kept.has(key)).sort();
-	return { puts, recordsToWrite, manifestToWrite, head, deletes, changes: articleChanges(state, snapshot) };
+	return {
+		puts,
+		recordsToWrite,
+		manifestToWrite,
+		head,
+		basedOn: state.headText,
+		needed,
+		deletes,
+		changes: articleChanges(state, snapshot),
+	};
 }
 
 /**

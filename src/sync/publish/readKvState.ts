@@ -12,6 +12,8 @@ import type { KvTarget } from "./kvTarget.ts";
 export interface KvState {
 	/** null when nothing was ever published, or the head is unreadable (the next sync rewrites it). */
 	head: Head | null;
+	/** head exactly as read (null: absent), so a sync can tell whether it moved before switching it. */
+	headText: string | null;
 	/** The manifest head points to, or null when missing or unreadable. */
 	manifest: Manifest | null;
 	/** The manifest head.previous names, or null when there is none, or it is missing or unreadable. */
@@ -36,7 +38,7 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		readManifest(head?.manifest),
 		readManifest(head?.previous),
 	]);
-	return { head, manifest, previousManifest, keys };
+	return { head, headText, manifest, previousManifest, keys };
 }
 
 function parseHead(text: string | null): Head | null {

@@ -15,6 +15,7 @@ import { type LocalImages, localImageProblem } from "../validate/localImages.ts"
 import type { NameRegistry } from "../validate/nameRegistry.ts";
 import { bodyImages, firstBodyImage } from "./bodyImages.ts";
 import { firstParagraphText } from "./firstParagraphText.ts";
+import { deepestNesting, MAX_NESTING } from "./markdownNesting.ts";
 import { renderMarkdown } from "./renderMarkdown.ts";
 import { sanitizeArticleHtml } from "./sanitizeHtml.ts";
 
@@ -79,31 +80,31 @@ export function buildArticleRecord(
 ): { record: ArticleRecord | null; errors: ContentError[] } {
 	const { matter, file, slug } = input;
 	const { site } = context;
-	const errors: ContentError[] = [];
 	const id = matter.id ?? input.stem;
 	const pageUrl = `${site.baseUrl}/articles/${encodeURIComponent(slug)}`;
+	const nesting = deepestNesting(input.body);
+	if (nesting.depth > MAX_NESTING) {
+		const problem = `nests lists or block quotes ${nesting.depth} levels deep (body line ${nesting.line}); at most ${MAX_NESTING}`;
+		return { record: null, errors: [{ file, field: "body", problem }] };
+	}
 	const contentHtml = sanitizeArticleHtml(renderMarkdown(safeText(input.body)), {
 		baseUrl: site.baseUrl,
 		pageUrl,
 	});
 
+	// Deduplicated by name, not slug: different names may share a natural slug until publishing tells them apart.
 	const tags: TagRef[] = [];
-	(matter.tags ?? []).forEach((name, index) => {
-		const tag = context.tags.resolve(name, file, `tags[${index}]`);
-		if ("problem" in tag) errors.push(tag);
-		else if (!tags.some((t) => t.slug === tag.slug)) tags.push(tag);
-	});
+	for (const name of matter.tags ?? []) {
+		const tag = context.tags.resolve(name);
+		if (!tags.some((t) => t.name === tag.name)) tags.push(tag);
+	}
 	const authors: AuthorRef[] = [];
 	const people: Person[] = matter.authors ?? [site.author];
-	people.forEach((person, index) => {
-		const author = context.authors.resolve(
-			person.name,
-			file,
-			matter.authors ? `authors[${index}]` : "authors",
-		);
-		if ("problem" in author) errors.push(author);
-		else if (!authors.some((a) => a.slug === author.slug)) authors.push({ ...person, ...author });
-	});
+	for (const person of people) {
+		const author = context.authors.resolve(person.name);
+		if (!authors.some((a) => a.name === author.name)) authors.push({ ...person, ...author });
+	}
+	const errors: ContentError[] = [];
 	const image = articleImage(file, matter, contentHtml, context, errors);
 	if (errors.length > 0) return { record: null, errors };
 
@@ -124,5 +125,5 @@ export function buildArticleRecord(
 		authors,
 		...(image === undefined ? {} : { image }),
 	};
-	return { record, errors };
+	return { record, errors: [] };
 }

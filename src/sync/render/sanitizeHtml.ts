@@ -12,12 +12,12 @@ const ALLOWED_TAGS = [
 ];
 
 /** Attributes that hold URLs, per tag; the transform below makes them absolute before the scheme check. */
-const URL_ATTRIBUTES: Record<string, string[]> = {
-	a: ["href"],
-	img: ["src"],
-	blockquote: ["cite"],
-	q: ["cite"],
-};
+const URL_ATTRIBUTES = new Map<string, string[]>([
+	["a", ["href"]],
+	["img", ["src"]],
+	["blockquote", ["cite"]],
+	["q", ["cite"]],
+]);
 
 const OPTIONS: IOptions = {
 	allowedTags: ALLOWED_TAGS,
@@ -77,7 +77,7 @@ function absoluteAttributes(
 	bases: UrlBases,
 ): Record<string, string> {
 	const out = { ...attribs };
-	for (const name of URL_ATTRIBUTES[tagName] ?? []) {
+	for (const name of URL_ATTRIBUTES.get(tagName) ?? []) {
 		const value = out[name];
 		if (value === undefined) continue;
 		const url = absoluteUrl(value, bases);

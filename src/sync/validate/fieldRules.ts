@@ -1,16 +1,17 @@
 // Zod rules shared by site.yaml and front matter: text, URLs, people, and turning zod issues into ContentErrors.
 import { type ZodType, z } from "zod";
-import { safeText } from "../../text/safeText.ts";
+import { safeText, withoutBidiControls } from "../../text/safeText.ts";
 import { type ContentError, expected } from "./contentError.ts";
 
 /**
- * Any string, made safe (NFC, no XML-forbidden characters) and trimmed; empty is an error. `what` names it in
- * errors; `freeText` is false for strings with a format of their own (a URL, a zone), where quoting a number is no fix.
+ * Any string, made safe (NFC, no XML-forbidden characters, no bidi overrides) and trimmed; empty is an error.
+ * `what` names it in errors; `freeText` is false for strings with a format of their own (a URL, a zone), where
+ * quoting a number is no fix.
  */
 export const text = (what = "text", freeText = true): ZodType<string> =>
 	z
 		.string({ error: (issue) => expected(what, issue.input, freeText ? "text" : undefined) })
-		.transform((value) => safeText(value).trim())
+		.transform((value) => withoutBidiControls(safeText(value)).trim())
 		.refine((value) => value.length > 0, { error: "must not be empty" });
 
 /** An absolute http(s) URL, normalised to its ASCII href (so every feed format can carry it). */

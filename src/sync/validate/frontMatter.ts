@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { ImageRef, Person, SiteSettings } from "../../store/kvLayout.ts";
 import { resolveUrl } from "../render/absoluteUrls.ts";
+import { idProblem } from "./articleGuid.ts";
 import { parseContentDate } from "./contentDate.ts";
 import { type ContentError, expected } from "./contentError.ts";
 import {
@@ -144,17 +145,23 @@ function fieldSchemas(site: SiteSettings): Record<(typeof FRONT_MATTER_KEYS)[num
 		tags: list(text("a name"), "names").optional(),
 		summary: text().optional(),
 		image: image(site.baseUrl).optional(),
-		id: text().optional(),
+		id: text()
+			.superRefine((id, ctx) => {
+				const problem = idProblem(id);
+				if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+			})
+			.optional(),
 		canonical: httpUrl().optional(),
 		draft: z.boolean({ error: (issue) => expected("true or false", issue.input, "boolean") }).optional(),
 	};
 }
 
-/** Validates parsed front matter; `value` is null when there is any error. */
+/** Validates parsed front matter as of `now` (epoch ms, the sync's time); `value` is null when there is any error. */
 export function validateFrontMatter(
 	file: string,
 	data: Record<string, unknown>,
 	site: SiteSettings,
+	now: number = Date.now(),
 ): { value: FrontMatter | null; errors: ContentError[] } {
 	const fields = dropNulls(data) as Record<string, unknown>;
 	const errors = unknownKeys(file, fields, FRONT_MATTER_KEYS);
@@ -171,6 +178,19 @@ export function validateFrontMatter(
 			file,
 			field: "updated",
 			problem: `${JSON.stringify(fields.updated)} is before date ${JSON.stringify(fields.date)}`,
+		});
+	}
+	// A future `updated` would make Last-Modified move on every request; a scheduled article is updated no later
+	// than it appears.
+	const latest = matter.date ? Math.max(now, matter.date.epochMs) : now;
+	if (matter.updated && matter.updated.epochMs > latest) {
+		errors.push({
+			file,
+			field: "updated",
+			problem:
+				matter.date && matter.date.epochMs > now
+					? `${JSON.stringify(fields.updated)} is after date ${JSON.stringify(fields.date)} of this scheduled article`
+					: `${JSON.stringify(fields.updated)} is in the future (the sync runs at ${new Date(now).toISOString()})`,
 		});
 	}
 	if (matter.tags) matter.tags = distinctNames(matter.tags);

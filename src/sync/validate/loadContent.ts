@@ -1,11 +1,12 @@
 // Reads content/ (site.yaml + one .md per article), validates everything, renders; all errors or all records.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord, SiteSettings } from "../../store/kvLayout.ts";
 import { safeText } from "../../text/safeText.ts";
 import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { buildArticleRecord, type RecordContext } from "../render/buildArticleRecord.ts";
 import { type ContentError, ContentValidationError } from "./contentError.ts";
+import { DEFAULT_MAX_ARTICLE_BYTES, listContent, readContentFile } from "./contentFiles.ts";
 import { validateFrontMatter } from "./frontMatter.ts";
 import { readLocalImages } from "./localImages.ts";
 import { createNameRegistry } from "./nameRegistry.ts";
@@ -19,11 +20,15 @@ export interface LoadedContent {
 	/** Published and future-dated articles, in file-name order; drafts are left out. */
 	records: ArticleRecord[];
 	drafts: string[];
+	/** Dotfiles and editor backup or lock files in content/, left out. */
+	skipped: string[];
 }
 
 export interface LoadOptions {
 	target: SyncTarget;
 	onProgress?: (done: number, total: number) => void;
+	/** Epoch ms the sync runs at: no `updated` may be later. Defaults to the clock. */
+	now?: number;
 }
 
 /** Used only to keep checking articles when site.yaml itself is broken, so every error is listed in one run. */
@@ -43,36 +48,40 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 	const shown = (name: string): string => path.relative(process.cwd(), path.join(contentDir, name)) || name;
 	const errors: ContentError[] = [];
 
-	let names: string[];
+	let listing: ReturnType<typeof listContent>;
 	try {
-		names = (await readdir(contentDir)).filter((name) => name.endsWith(".md")).sort();
+		listing = listContent(await readdir(contentDir, { withFileTypes: true }));
 	} catch (error) {
 		throw new ContentValidationError([
 			{ file: shown(""), field: "directory", problem: `cannot be read: ${(error as Error).message}` },
 		]);
 	}
+	const names = listing.articles;
+	for (const [name, problem] of listing.refused) errors.push({ file: shown(name), field: "file", problem });
 
 	const siteFile = shown("site.yaml");
-	let siteSource: string | null = null;
-	try {
-		siteSource = await readFile(path.join(contentDir, "site.yaml"), "utf8");
-	} catch {
+	const siteText = await readContentFile(contentDir, "site.yaml", DEFAULT_MAX_ARTICLE_BYTES);
+	if (!siteText.ok) {
 		errors.push({
 			file: siteFile,
 			field: "file",
-			problem: "is missing; it holds the site's title, base URL and author",
+			problem: /ENOENT/.test(siteText.problem)
+				? "is missing; it holds the site's title, base URL and author"
+				: siteText.problem,
 		});
 	}
-	const resolved = siteSource === null ? null : parseSiteSettings(siteFile, siteSource, options.target);
+	const resolved = siteText.ok ? parseSiteSettings(siteFile, siteText.text, options.target) : null;
 	if (resolved) errors.push(...resolved.errors);
 	const site = resolved?.value?.site ?? FALLBACK_SITE;
 	const productionBaseUrl = resolved?.value?.productionBaseUrl ?? FALLBACK_SITE.baseUrl;
+	const maxBytes = resolved?.value?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+	const now = options.now ?? Date.now();
 
 	const context: RecordContext = {
 		site,
 		productionBaseUrl,
-		tags: createNameRegistry("tag"),
-		authors: createNameRegistry("author"),
+		tags: createNameRegistry(),
+		authors: createNameRegistry(),
 		images: await readLocalImages(contentDir, shown("")),
 	};
 	const records: ArticleRecord[] = [];
@@ -82,18 +91,31 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 	const loadArticle = async (name: string): Promise<void> => {
 		const file = shown(name);
 		const stem = safeText(name.slice(0, -".md".length));
-		const source = parseArticleSource(file, await readFile(path.join(contentDir, name), "utf8"));
+		const slug = toSlug(stem);
+		if (slug === "") {
+			errors.push({
+				file,
+				field: "file name",
+				problem: "gives an empty URL slug; name the file after the article",
+			});
+			return;
+		}
+		const text = await readContentFile(contentDir, name, maxBytes);
+		if (!text.ok) {
+			errors.push({ file, field: "file", problem: text.problem });
+			return;
+		}
+		const source = parseArticleSource(file, text.text);
 		if (!source.ok) {
 			errors.push(source.error);
 			return;
 		}
-		const matter = validateFrontMatter(file, source.data, site);
+		const matter = validateFrontMatter(file, source.data, site, now);
 		errors.push(...matter.errors);
 
 		// Checked even when other fields are invalid, so a clash shows up in the same run.
 		const givenId = source.data.id;
 		const id = matter.value?.id ?? (typeof givenId === "string" ? safeText(givenId).trim() || stem : stem);
-		const slug = toSlug(stem);
 		const idOwner = idOwners.get(id);
 		if (idOwner)
 			errors.push({ file, field: "id", problem: `${JSON.stringify(id)} is already the id of ${idOwner}` });
@@ -112,9 +134,7 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 		const draft = matter.value.draft === true;
 		const built = buildArticleRecord(
 			{ file, stem, slug, matter: matter.value, body: source.body },
-			draft
-				? { ...context, tags: createNameRegistry("tag"), authors: createNameRegistry("author") }
-				: context,
+			draft ? { ...context, tags: createNameRegistry(), authors: createNameRegistry() } : context,
 		);
 		errors.push(...built.errors);
 		if (!built.record) return;
@@ -129,9 +149,23 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 		else records.push(built.record);
 	};
 	for (const [index, name] of names.entries()) {
-		await loadArticle(name);
+		// One file's failure is that file's error: every other file is still checked.
+		try {
+			await loadArticle(name);
+		} catch (error) {
+			errors.push({ file: shown(name), field: "file", problem: describeFailure(error) });
+		}
 		options.onProgress?.(index + 1, names.length);
 	}
 	if (errors.length > 0) throw new ContentValidationError(errors);
-	return { site, productionBaseUrl, records, drafts };
+	return { site, productionBaseUrl, records, drafts, skipped: listing.skipped };
+}
+
+/** What went wrong reading or rendering one file, in a sentence. */
+function describeFailure(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (error instanceof RangeError || /Maximum call stack size exceeded/.test(message)) {
+		return "nests too deeply to render (Maximum call stack size exceeded); flatten its lists, quotes or emphasis";
+	}
+	return `cannot be processed: ${message.split("\n")[0]}`;
 }

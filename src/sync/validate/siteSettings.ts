@@ -2,10 +2,21 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { SiteSettings } from "../../store/kvLayout.ts";
+import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { resolveUrl } from "../render/absoluteUrls.ts";
 import { isTimeZone } from "./contentDate.ts";
 import { type ContentError, expected, quoteValue } from "./contentError.ts";
-import { dropNulls, httpUrl, issuesToErrors, parseField, person, text, unknownKeys } from "./fieldRules.ts";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "./contentFiles.ts";
+import {
+	dropNulls,
+	httpUrl,
+	issuesToErrors,
+	parseField,
+	parseHttpUrl,
+	person,
+	text,
+	unknownKeys,
+} from "./fieldRules.ts";
 
 export type SyncTarget = "local" | "production";
 
@@ -13,6 +24,8 @@ export interface ResolvedSite {
 	site: SiteSettings;
 	/** Guids hash the production base URL so an article's id is the same locally and in production. */
 	productionBaseUrl: string;
+	/** Largest article file sync reads; a sync setting, not part of what is published. */
+	maxArticleBytes: number;
 }
 
 /** A base URL: absolute http(s), no query or fragment, no trailing slash. */
@@ -46,6 +59,12 @@ const FIELDS = {
 		.max(1000, { error: "must be at most 1000" })
 		.default(20),
 	hub: httpUrl().optional(),
+	maxArticleBytes: z
+		.number({ error: (issue) => expected("a whole number of bytes", issue.input, "number") })
+		.int({ error: "must be a whole number of bytes" })
+		.min(1024, { error: "must be at least 1024" })
+		.max(KV_LIMITS.valueBytes, { error: `must be at most ${KV_LIMITS.valueBytes} (one KV value)` })
+		.default(DEFAULT_MAX_ARTICLE_BYTES),
 	timeZone: text("an IANA time zone such as Asia/Ho_Chi_Minh", false).refine(isTimeZone, {
 		error: (issue) => `${quoteValue(issue.input)} is not an IANA time zone such as Asia/Ho_Chi_Minh`,
 	}),
@@ -91,11 +110,18 @@ export function parseSiteSettings(
 	const base = settings.baseUrl[target];
 	let icon: string | undefined;
 	if (settings.icon !== undefined) {
-		icon = resolveUrl(settings.icon, base) ?? undefined;
+		const resolvedIcon = resolveUrl(settings.icon, base);
+		icon = resolvedIcon !== null && parseHttpUrl(resolvedIcon) !== null ? resolvedIcon : undefined;
 		if (icon === undefined) {
 			return {
 				value: null,
-				errors: [{ file, field: "icon", problem: `${JSON.stringify(settings.icon)} is not a URL or a path` }],
+				errors: [
+					{
+						file,
+						field: "icon",
+						problem: `${JSON.stringify(settings.icon)} is not an http(s) URL or a path on the site`,
+					},
+				],
 			};
 		}
 	}
@@ -111,5 +137,12 @@ export function parseSiteSettings(
 		...(settings.hub === undefined ? {} : { hub: settings.hub }),
 		timeZone: settings.timeZone,
 	};
-	return { value: { site, productionBaseUrl: settings.baseUrl.production }, errors: [] };
+	return {
+		value: {
+			site,
+			productionBaseUrl: settings.baseUrl.production,
+			maxArticleBytes: settings.maxArticleBytes,
+		},
+		errors: [],
+	};
 }

@@ -7,7 +7,7 @@ import slugify from "@sindresorhus/slugify";
  * percent-decoded), and a name with no letters or digits at all (an emoji) becomes its code points ("u1f389").
  */
 export function toSlug(name: string): string {
-	const ascii = slugify(name);
+	const ascii = slugify(spellSymbols(name));
 	if (ascii !== "") return ascii;
 	const unicode = name
 		.normalize("NFC")
@@ -19,7 +19,69 @@ export function toSlug(name: string): string {
 	return codePoints.length > 0 ? `u${codePoints.join("-")}` : "";
 }
 
+/** "C++" -> "C plus plus", "C#" / "F#" -> "C sharp": a trailing ++ or # after a letter is part of the name. */
+function spellSymbols(name: string): string {
+	return name
+		.replace(/(?<=\p{L})\+\+(?![\p{L}\p{N}])/gu, " plus plus ")
+		.replace(/(?<=\p{L})#(?![\p{L}\p{N}])/gu, " sharp ");
+}
+
 /** Names that differ only in case or Unicode normalisation are the same tag or author. */
 export function foldName(name: string): string {
 	return name.normalize("NFC").toLowerCase().normalize("NFC");
+}
+
+export interface SlugAssignment {
+	/** The slug of a name given to assignSlugs (or of any name folding like one). */
+	slugOf(name: string): string;
+	/** One line per name that did not get its natural slug because another name has it. */
+	warnings: string[];
+}
+
+/**
+ * One URL slug per distinct name (names equal after foldName are one), each given with its natural slug (toSlug
+ * of the name, as nameRegistry gives it). A published slug never changes: names
+ * still in use keep the slug `published` (slug -> name, from the manifest head points to) gives them. A name
+ * whose natural slug is taken ("Đá" and "Da" both give "da") gets the first free "-2", "-3", ... and a warning,
+ * so two names are never merged and the one already published keeps its URL.
+ */
+export function assignSlugs(
+	kind: "tag" | "author",
+	names: Iterable<{ name: string; slug: string }>,
+	published: Iterable<[string, string]>,
+): SlugAssignment {
+	const spelling = new Map<string, string>();
+	const naturalSlug = new Map<string, string>();
+	for (const { name, slug } of names) {
+		const folded = foldName(name);
+		if (spelling.has(folded)) continue;
+		spelling.set(folded, name);
+		naturalSlug.set(folded, slug);
+	}
+	const slugByName = new Map<string, string>();
+	const nameBySlug = new Map<string, string>();
+	const take = (folded: string, slug: string): void => {
+		slugByName.set(folded, slug);
+		nameBySlug.set(slug, folded);
+	};
+	for (const [slug, name] of published) {
+		const folded = foldName(name);
+		if (spelling.has(folded) && !slugByName.has(folded) && !nameBySlug.has(slug)) take(folded, slug);
+	}
+	const warnings: string[] = [];
+	for (const [folded, name] of spelling) {
+		if (slugByName.has(folded)) continue;
+		const natural = naturalSlug.get(folded) ?? toSlug(name);
+		let slug = natural;
+		for (let n = 2; nameBySlug.has(slug); n++) slug = `${natural}-${n}`;
+		const owner = nameBySlug.get(natural);
+		if (owner !== undefined) {
+			warnings.push(
+				`${kind} ${JSON.stringify(name)} gets the URL slug "${slug}": "${natural}" belongs to ${kind} ` +
+					`${JSON.stringify(spelling.get(owner) ?? owner)}`,
+			);
+		}
+		take(folded, slug);
+	}
+	return { slugOf: (name) => slugByName.get(foldName(name)) ?? toSlug(name), warnings };
 }

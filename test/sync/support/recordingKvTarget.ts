@@ -1,5 +1,9 @@
-// KvTarget wrappers for tests: one records every operation, one fails the k-th key write.
+// KvTarget wrappers for tests: one records every operation, one fails the k-th key write. Both leave the sync
+// lease out (it passes straight through): tests count what a sync does to content, and the lease is bookkeeping.
+import { LEASE_KEY } from "../../../src/store/kvLayout.ts";
 import type { KvEntry, KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+
+const isLease = (keys: string[]): boolean => keys.length === 1 && keys[0] === LEASE_KEY;
 
 export type KvOperation =
 	| { op: "list"; prefix: string }
@@ -17,15 +21,16 @@ export function recordingKvTarget(inner: KvTarget): { kv: KvTarget; log: KvOpera
 				return inner.listKeys(prefix);
 			},
 			get(key) {
-				log.push({ op: "get", key });
+				if (key !== LEASE_KEY) log.push({ op: "get", key });
 				return inner.get(key);
 			},
 			putMany(entries) {
-				log.push({ op: "putMany", keys: entries.map((e) => e.key) });
+				const keys = entries.map((e) => e.key);
+				if (!isLease(keys)) log.push({ op: "putMany", keys });
 				return inner.putMany(entries);
 			},
 			deleteMany(keys) {
-				log.push({ op: "deleteMany", keys: [...keys] });
+				if (!isLease(keys)) log.push({ op: "deleteMany", keys: [...keys] });
 				return inner.deleteMany(keys);
 			},
 		},
@@ -51,9 +56,11 @@ export function failingKvTarget(inner: KvTarget, failAt: number): { kv: KvTarget
 			listKeys: (prefix) => inner.listKeys(prefix),
 			get: (key) => inner.get(key),
 			async putMany(entries: KvEntry[]) {
+				if (isLease(entries.map((e) => e.key))) return inner.putMany(entries);
 				for (const entry of entries) await step(() => inner.putMany([entry]));
 			},
 			async deleteMany(keys: string[]) {
+				if (isLease(keys)) return inner.deleteMany(keys);
 				for (const key of keys) await step(() => inner.deleteMany([key]));
 			},
 		},

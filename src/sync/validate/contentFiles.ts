@@ -1,0 +1,101 @@
+// Which files in content/ are read, and how: regular files only, size checked before reading, strict UTF-8.
+import { constants, type Dirent } from "node:fs";
+import { open } from "node:fs/promises";
+import path from "node:path";
+
+/** Default for site.yaml's maxArticleBytes: far above any article, far below what would stall a sync. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
+
+export interface ContentListing {
+	/** Article file names (`*.md`), sorted. */
+	articles: string[];
+	/** Dotfiles and editor backup or lock files: left alone, and listed so nobody wonders where they went. */
+	skipped: string[];
+	/** File name -> why it cannot be an article (symlink, directory, ...). */
+	refused: Map<string, string>;
+}
+
+/** Dotfiles (`.x.md.swp`, `.#x.md` lock links) and editor backups (`x.md~`, `#x.md#`). `.md` alone is an article with no name. */
+export function isEditorOrHidden(name: string): boolean {
+	return (name.startsWith(".") && name !== ".md") || name.startsWith("#") || name.endsWith("~");
+}
+
+export function listContent(entries: Dirent[]): ContentListing {
+	const listing: ContentListing = { articles: [], skipped: [], refused: new Map() };
+	for (const entry of entries) {
+		const { name } = entry;
+		if (isEditorOrHidden(name)) {
+			listing.skipped.push(name);
+			continue;
+		}
+		if (!name.endsWith(".md")) continue;
+		if (entry.isSymbolicLink()) {
+			listing.refused.set(name, "is a symbolic link; only regular files inside content/ are published");
+		} else if (entry.isDirectory()) {
+			listing.refused.set(name, "is a directory, not an article file");
+		} else if (!entry.isFile()) {
+			listing.refused.set(name, "is not a regular file");
+		} else listing.articles.push(name);
+	}
+	listing.articles.sort();
+	listing.skipped.sort();
+	return listing;
+}
+
+export type FileText = { ok: true; text: string } | { ok: false; problem: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/**
+ * Reads one file as UTF-8 text, refusing (without reading it) a symlink, a non-regular file or one over
+ * `maxBytes`, and refusing text that is not valid UTF-8 rather than guessing at it.
+ */
+export async function readContentFile(dir: string, name: string, maxBytes: number): Promise<FileText> {
+	let handle: Awaited<ReturnType<typeof open>>;
+	try {
+		// O_NOFOLLOW: a file swapped for a symlink after the listing is still refused.
+		handle = await open(path.join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === "ELOOP")
+			return { ok: false, problem: "is a symbolic link; only regular files are published" };
+		return { ok: false, problem: `cannot be read: ${(error as Error).message}` };
+	}
+	try {
+		const stat = await handle.stat();
+		if (!stat.isFile()) return { ok: false, problem: "is not a regular file" };
+		if (stat.size > maxBytes) {
+			return {
+				ok: false,
+				problem: `is ${stat.size} bytes, more than the limit of ${maxBytes} (maxArticleBytes in site.yaml)`,
+			};
+		}
+		const bytes = await handle.readFile();
+		try {
+			return { ok: true, text: utf8.decode(bytes) };
+		} catch {
+			return { ok: false, problem: `is not valid UTF-8 text (${invalidUtf8At(bytes)}); save it as UTF-8` };
+		}
+	} catch (error) {
+		return { ok: false, problem: `cannot be read: ${(error as Error).message}` };
+	} finally {
+		await handle.close();
+	}
+}
+
+/** "line N" of the first byte sequence that is not UTF-8. */
+function invalidUtf8At(bytes: Uint8Array): string {
+	let line = 1;
+	let start = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		if (bytes[i] !== 0x0a) continue;
+		try {
+			utf8.decode(bytes.subarray(start, i));
+		} catch {
+			return `line ${line}`;
+		}
+		line++;
+		start = i + 1;
+	}
+	return `line ${line}`;
+}
