@@ -4,8 +4,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRuntime } from "../../../bench/benchRuntime.ts";
 import { buildBundle, readWorkerConfig } from "../../../bench/buildBundle.ts";
 import { LEASE_KEY } from "../../../src/store/kvLayout.ts";
 import { bindingKvTarget, type KvNamespaceLike } from "../../../src/sync/publish/bindingKvTarget.ts";
@@ -93,31 +93,20 @@ function publishedPaths(published: NonNullable<Awaited<ReturnType<typeof readPub
 
 /** A Worker isolate that has never seen this KV: nothing in memory can hide a missing record. */
 async function checkFreshIsolate(run: number): Promise<void> {
-	const config = readWorkerConfig();
-	const mf = new Miniflare(
-		convertV4MiniflareOptions({
-			modules: true,
-			scriptPath: bundle,
-			compatibilityDate: config.compatibilityDate,
-			compatibilityFlags: config.compatibilityFlags,
-			kvNamespaces: config.kvNamespaces,
-			resourcePersistencePath: path.join(persistTo, "v3"),
-		}),
-	);
+	const runtime = await startRuntime(persistTo, [{ name: "app", scriptPath: bundle }], readWorkerConfig());
 	try {
-		const namespace = (await mf.getKVNamespace("ARTICLES")) as unknown as KvNamespaceLike;
-		const kv = bindingKvTarget(namespace);
+		const kv = bindingKvTarget((await runtime.articles()) as unknown as KvNamespaceLike);
 		expect(await kv.get(LEASE_KEY), `run ${run}: a sync left its lease behind`).toBeNull();
 		const published = await readPublished(kv); // throws when head or a listed record is missing
 		expect(published, `run ${run}: nothing published`).not.toBeNull();
 		if (!published) return;
 		for (const pathname of publishedPaths(published)) {
-			const response = await mf.dispatchFetch(`http://localhost:8787${pathname}`);
+			const response = await fetch(`${runtime.origins.app}${pathname}`);
 			await response.arrayBuffer();
 			expect(response.status, `run ${run}: ${pathname}`).toBe(200);
 		}
 	} finally {
-		await mf.dispose();
+		await runtime.dispose();
 	}
 }
 
