@@ -28,6 +28,13 @@ export interface LocalKvTarget extends KvTarget {
 // Does nothing: Miniflare needs a Worker to host the binding, and only the binding is used.
 const SCRIPT = 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))';
 
+/** workerd opens local state with a write, which fails at once while another process holds the SQLite lock. */
+const START_ATTEMPTS = 20;
+
+function isStateBusy(error: unknown): boolean {
+	return /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message ?? error));
+}
+
 /**
  * One Miniflare instance for the whole sync instead of a wrangler start-up (~1.5 s) per call. It opens the state
  * exactly as `wrangler kv --local` does (`<state>/v3`, the namespace named by wrangler.toml's id for the binding),
@@ -40,23 +47,37 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 	const state = options.persistTo
 		? path.resolve(options.persistTo)
 		: path.join(path.dirname(configPath), ".wrangler", "state");
-	const mf = new Miniflare(
-		convertV4MiniflareOptions({
-			script: SCRIPT,
-			resourcePersistencePath: path.join(state, "v3"),
-			kvNamespaces: { [binding]: localNamespaceId(configPath, binding) },
-		}),
-	);
-	const target = mf
-		.getKVNamespace(binding)
-		.then((namespace) => bindingKvTarget(namespace as unknown as KvNamespaceLike));
+	const miniflareOptions = convertV4MiniflareOptions({
+		script: SCRIPT,
+		resourcePersistencePath: path.join(state, "v3"),
+		kvNamespaces: { [binding]: localNamespaceId(configPath, binding) },
+	});
+	let current: InstanceType<typeof Miniflare> | undefined;
+	const target = (async () => {
+		for (let attempt = 1; ; attempt++) {
+			const mf = new Miniflare(miniflareOptions);
+			current = mf;
+			try {
+				const namespace = await mf.getKVNamespace(binding);
+				return bindingKvTarget(namespace as unknown as KvNamespaceLike);
+			} catch (error) {
+				await mf.dispose().catch(() => undefined);
+				if (!isStateBusy(error) || attempt >= START_ATTEMPTS) throw error;
+				// Another process (a second sync, `wrangler kv --local`) is writing the state: it frees it within moments.
+				await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+			}
+		}
+	})();
 	target.catch(() => undefined); // reported by the first call that needs it
 	return {
 		listKeys: async (prefix) => (await target).listKeys(prefix),
 		get: async (key) => (await target).get(key),
 		putMany: async (entries) => (await target).putMany(entries),
 		deleteMany: async (keys) => (await target).deleteMany(keys),
-		dispose: () => mf.dispose(),
+		dispose: async () => {
+			await target.catch(() => undefined);
+			await current?.dispose();
+		},
 	};
 }
 
