@@ -1,5 +1,6 @@
 // Runs bundled Workers in one local workerd through Miniflare's API: persisted KV, Cache API on, each Worker on its
 // own loopback socket (a direct socket, so no Miniflare entry Worker sits between the load and the Worker).
+import { dirname } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { WorkerConfig } from "./buildBundle.ts";
 
@@ -36,6 +37,9 @@ export async function startRuntime(
 				name: worker.name,
 				modules: true,
 				scriptPath: worker.scriptPath,
+				// Module names are paths relative to this root, and workerd refuses names that climb out with "..":
+				// a bundle outside the working directory (a test's temporary one) needs its own directory as root.
+				modulesRoot: dirname(worker.scriptPath),
 				compatibilityDate: config.compatibilityDate,
 				compatibilityFlags: config.compatibilityFlags,
 				kvNamespaces: config.kvNamespaces,

@@ -93,7 +93,11 @@ function publishedPaths(published: NonNullable<Awaited<ReturnType<typeof readPub
 
 /** A Worker isolate that has never seen this KV: nothing in memory can hide a missing record. */
 async function checkFreshIsolate(run: number): Promise<void> {
-	const runtime = await startRuntime(persistTo, [{ name: "app", scriptPath: bundle }], readWorkerConfig());
+	const runtime = await startRuntime(
+		persistTo,
+		[{ name: "app", scriptPath: bundle, durableObjects: { FEED_STATS: "FeedStats" } }],
+		readWorkerConfig(),
+	);
 	try {
 		const kv = bindingKvTarget((await runtime.articles()) as unknown as KvNamespaceLike);
 		expect(await kv.get(LEASE_KEY), `run ${run}: a sync left its lease behind`).toBeNull();
