@@ -54,7 +54,7 @@ export function createViewMemo(): LruMemo<string, CachedView> {
 const REVEAL_AT = "X-Edgefeed-Reveal-At";
 const LAST_MODIFIED_MS = "X-Edgefeed-Last-Modified";
 
-// Cache API keys are URLs on the request's own origin, under a path no route serves. The stored-copy layout is
+// Cache API keys are URLs on the site's origin (see Head.origin), under a path no route serves. The stored-copy layout is
 // part of the key: a copy whose headers lack what this code sends (e.g. Link) is never read back.
 const STORED_LAYOUT = "2";
 const versionedKey = (version: string, viewUrl: string): string => {

@@ -1,7 +1,7 @@
 // The two parts of a request URL the routes use, without a full URL parse when there is no query (the hot path).
 
 export interface RequestUrl {
-	/** e.g. "https://feeds.example.com": edge-cache keys live on the request's own origin. */
+	/** e.g. "https://feeds.example.com": where edge-cache keys live until a head names the site's origin. */
 	origin: string;
 	query: URLSearchParams;
 }

@@ -75,7 +75,9 @@ export async function serveView<S extends ViewSelection>(
 	// Plain concatenation: this runs on every request, 304s included.
 	const bodyQuery = spec.bodyVersion ? `body=${spec.bodyVersion}` : "";
 	const query = spec.paramsKey && bodyQuery ? `${spec.paramsKey}&${bodyQuery}` : spec.paramsKey || bodyQuery;
-	const viewUrl = query ? `${url.origin}${spec.path}?${query}` : `${url.origin}${spec.path}`;
+	const viewPath = query ? `${spec.path}?${query}` : spec.path;
+	// Cache keys live on the site's origin, never the request's Host (any Host would otherwise get entries of its own).
+	let viewUrl = `${store.knownHead()?.origin ?? url.origin}${viewPath}`;
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
 	const answer = (view: CachedView, cacheControl?: string): Response => {
@@ -88,6 +90,7 @@ export async function serveView<S extends ViewSelection>(
 	try {
 		// Within the head's recheck interval there is nothing to wait for: skip the await's extra turn.
 		const head = store.recentHead() ?? (await store.readHead());
+		viewUrl = `${head.origin ?? url.origin}${viewPath}`;
 		// Warm path: memory, then the Cache API. Neither reads the manifest or renders.
 		const known = edge.recall(head.manifest, viewUrl, now);
 		if (known && (known.body || fresh(known))) return answer(known);

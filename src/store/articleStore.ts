@@ -29,6 +29,8 @@ export interface ArticleStore {
 	readHead(): Promise<Head>;
 	/** The head `readHead` would return without reading KV, while it is that recent; else undefined. */
 	recentHead(): Head | undefined;
+	/** The newest head this isolate has read, however long ago; no KV read (what to key fallbacks on when KV fails). */
+	knownHead(): Head | undefined;
 	readManifest(hash: string): Promise<Manifest>;
 	/** Records in the order of `hashes`. */
 	readRecords(hashes: readonly string[]): Promise<ArticleRecord[]>;
@@ -131,6 +133,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 	return {
 		readHead,
 		recentHead,
+		knownHead: () => memo.head,
 		readManifest,
 		readRecords: (hashes) => Promise.all(hashes.map(readRecord)),
 	};

@@ -23,6 +23,11 @@ export interface Head {
 	version: number;
 	/** Hash of the manifest head pointed to before this version (kept one generation); absent for the first version. */
 	previous?: string;
+	/**
+	 * The origin of the site's base URL (e.g. "https://feeds.example.com"): edge-cache keys live there, so a request
+	 * under any other Host shares the site's entries. Absent in heads written before it existed.
+	 */
+	origin?: string;
 }
 
 export interface Person {

@@ -2,7 +2,7 @@
 // version of their inline style and script, and nothing else from the request's query.
 import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BODY_VERSION } from "../../src/pages/pageLayout.ts";
-import { collection } from "./support/articles.ts";
+import { BASE_URL, collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 
@@ -48,5 +48,24 @@ describe("edge-cache keys", () => {
 			for (const path of paths)
 				expect(path.replace(/^\/\.edgefeed\/[^/]+\/(v\/[^/]+|last-good)/, ""), request).toBe(key);
 		}
+	});
+
+	it("live on the site's origin, whatever Host the request carries", async () => {
+		const path = "/authors/tran-van-minh/feed.json?limit=3";
+		const keys: string[] = [];
+		const first = await testApp(SYNCED_AT, { cache: recordingCache(keys) }).fetch(
+			`http://127.0.0.1:9999${path}`,
+		);
+		expect(first.status).toBe(200);
+		const body = await first.text();
+		expect(keys).toHaveLength(2);
+		for (const key of keys) expect(new URL(key).origin).toBe(new URL(BASE_URL).origin);
+		// Another Host, another isolate: the copies just stored answer it, and nothing new is stored.
+		const more: string[] = [];
+		const other = await testApp(SYNCED_AT, { cache: recordingCache(more) }).fetch(
+			`https://evil.example${path}`,
+		);
+		expect(await other.text()).toBe(body);
+		expect(more).toEqual([]);
 	});
 });

@@ -11,9 +11,9 @@ const records = Array.from({ length: 60 }, (_, n) =>
 	article(`k${n}`, hanoiTime(Date.parse("2023-09-01T00:00:00Z") + n * 3_600_000), { tags: [tags.xaHoi] }),
 );
 
-function counted(origin = "http://localhost") {
+function counted(origin = "http://localhost", cache?: Cache) {
 	const kv = instrumentedKv();
-	const app = testApp(SYNCED_AT, { articles: () => kv.namespace });
+	const app = testApp(SYNCED_AT, { articles: () => kv.namespace, ...(cache ? { cache } : {}) });
 	return { kv, fetch: (path: string, init?: RequestInit) => app.fetch(`${origin}${path}`, init), app };
 }
 
@@ -48,10 +48,19 @@ it("a cached 200 in a fresh isolate reads only head: the body comes from the edg
 	expect(kv.reads).toEqual(["head"]);
 });
 
+it("a cached 200 under another Host reads only head: edge-cache keys are the site's, not the request's", async () => {
+	const first = await (await counted().fetch("/tags/xa-hoi/atom.xml?limit=9")).text();
+	const { kv, fetch } = counted("http://127.0.0.1:9999");
+	const response = await fetch("/tags/xa-hoi/atom.xml?limit=9");
+	expect(response.status).toBe(200);
+	expect(await response.text()).toBe(first);
+	expect(kv.reads).toEqual(["head"]);
+});
+
 it("a cold 304 (nothing cached) reads head and the manifest, and no record: nothing is rendered", async () => {
 	const etag = (await counted().fetch("/tags/xa-hoi/feed.json?limit=7")).headers.get("ETag") ?? "";
-	// Another origin has its own edge-cache keys, so this isolate finds no copy of the view.
-	const { kv, fetch } = counted("http://127.0.0.1");
+	// An empty cache of its own, so this isolate finds no copy of the view.
+	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-cold"));
 	const response = await fetch("/tags/xa-hoi/feed.json?limit=7", { headers: { "If-None-Match": etag } });
 	expect(response.status).toBe(304);
 	expect(kv.reads).toEqual(["head", expect.stringMatching(/^manifest:/)]);

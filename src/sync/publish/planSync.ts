@@ -48,6 +48,7 @@ export function planSync(state: KvState, snapshot: Snapshot, now: number): SyncP
 		const value: Head = {
 			manifest: snapshot.manifestHash,
 			version: Math.max(now, (state.head?.version ?? 0) + 1),
+			origin: new URL(snapshot.manifest.site.baseUrl).origin,
 		};
 		if (state.head) value.previous = state.head.manifest;
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };

@@ -68,6 +68,7 @@ describe("interrupted sync", () => {
 			manifest: fresh.snapshot.manifestHash,
 			version: T_NEW,
 			previous: old.snapshot.manifestHash,
+			origin: new URL(fresh.snapshot.manifest.site.baseUrl).origin,
 		});
 		await syncFixture(reference.kv, NEXT, { now: T_NEXT });
 		const expectedAfterNext = await reference.dump();
@@ -161,7 +162,11 @@ describe("interrupted sync", () => {
 		// The orphans are gone: the same state as publishing OLD into empty KV, and head names no previous version.
 		expect(expectedState).toEqual(await clean.dump());
 		await clean.dispose();
-		expect(headOf(expectedState)).toEqual({ manifest: first.snapshot.manifestHash, version: T_NEW });
+		expect(headOf(expectedState)).toEqual({
+			manifest: first.snapshot.manifestHash,
+			version: T_NEW,
+			origin: "http://localhost:8787",
+		});
 		// NEW's edited a01 and moi, listed by OLD and by nothing before it.
 		expect(first.plan.deletes.length).toBe(2);
 
