@@ -1,5 +1,6 @@
 // `npm run sync`: validate content/, render it and publish it to Workers KV (local by default, --remote for the account).
 import { parseArgs } from "node:util";
+import { endOnSignals } from "./endOnSignals.ts";
 import { progressDisplay } from "./progressDisplay.ts";
 import { KV_LIMITS } from "./publish/chunkRequests.ts";
 import type { LocalKvTarget } from "./publish/localKvTarget.ts";
@@ -174,4 +175,5 @@ function describeChanges(plan: SyncPlan): string {
 		.join("\n");
 }
 
+endOnSignals();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,10 @@
 // KvTarget through the wrangler CLI (`wrangler kv ...`): local state like `wrangler dev` uses, or the account's KV.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { KvEntry, KvTarget } from "./kvTarget.ts";
+import { withJsonFile } from "./tempFiles.ts";
 
 const run = promisify(execFile);
 
@@ -56,16 +55,6 @@ export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
 			const { stderr, stdout } = error as { stderr?: string; stdout?: string };
 			const detail = (stderr || stdout || (error as Error).message).trim().split("\n").slice(-15).join("\n");
 			throw new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${detail}`);
-		}
-	};
-	const withJsonFile = async <T>(data: unknown, use: (file: string) => Promise<T>): Promise<T> => {
-		const dir = await mkdtemp(path.join(tmpdir(), "edgefeed-kv-"));
-		try {
-			const file = path.join(dir, "bulk.json");
-			await writeFile(file, JSON.stringify(data));
-			return await use(file);
-		} finally {
-			await rm(dir, { recursive: true, force: true });
 		}
 	};
 	return {
