@@ -28,11 +28,29 @@ export interface LocalKvTarget extends KvTarget {
 // Does nothing: Miniflare needs a Worker to host the binding, and only the binding is used.
 const SCRIPT = 'addEventListener("fetch", (e) => e.respondWith(new Response(null, { status: 404 })))';
 
-/** workerd opens local state with a write, which fails at once while another process holds the SQLite lock. */
-const START_ATTEMPTS = 20;
+/**
+ * workerd opens local state with a write and waits for no lock: while another process (a second sync, `wrangler
+ * kv --local`, `wrangler dev`) writes the same SQLite file, its start fails with SQLITE_BUSY, and a KV call with
+ * an "internal error" (the SQLITE_BUSY goes to workerd's log only). Both are retried: every call is idempotent.
+ */
+const ATTEMPTS = 20;
 
 function isStateBusy(error: unknown): boolean {
-	return /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message ?? error));
+	return /SQLITE_BUSY|database is locked|internal error/.test(String((error as Error)?.message ?? error));
+}
+
+const pause = (attempt: number): Promise<void> =>
+	new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+
+async function whileBusy<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (!isStateBusy(error) || attempt >= ATTEMPTS) throw error;
+			await pause(attempt);
+		}
+	}
 }
 
 /**
@@ -62,18 +80,17 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 				return bindingKvTarget(namespace as unknown as KvNamespaceLike);
 			} catch (error) {
 				await mf.dispose().catch(() => undefined);
-				if (!isStateBusy(error) || attempt >= START_ATTEMPTS) throw error;
-				// Another process (a second sync, `wrangler kv --local`) is writing the state: it frees it within moments.
-				await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+				if (!isStateBusy(error) || attempt >= ATTEMPTS) throw error;
+				await pause(attempt);
 			}
 		}
 	})();
 	target.catch(() => undefined); // reported by the first call that needs it
 	return {
-		listKeys: async (prefix) => (await target).listKeys(prefix),
-		get: async (key) => (await target).get(key),
-		putMany: async (entries) => (await target).putMany(entries),
-		deleteMany: async (keys) => (await target).deleteMany(keys),
+		listKeys: async (prefix) => whileBusy(async () => (await target).listKeys(prefix)),
+		get: async (key) => whileBusy(async () => (await target).get(key)),
+		putMany: async (entries) => whileBusy(async () => (await target).putMany(entries)),
+		deleteMany: async (keys) => whileBusy(async () => (await target).deleteMany(keys)),
 		dispose: async () => {
 			await target.catch(() => undefined);
 			await current?.dispose();
