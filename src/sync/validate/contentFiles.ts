@@ -20,10 +20,14 @@ export function isEditorOrHidden(name: string): boolean {
 	return (name.startsWith(".") && name !== ".md") || name.startsWith("#") || name.endsWith("~");
 }
 
+/** Files of content/ that belong to the project, not to any article: never listed as skipped. */
+const PROJECT_FILES = new Set([".assetsignore"]);
+
 export function listContent(entries: Dirent[]): ContentListing {
 	const listing: ContentListing = { articles: [], skipped: [], refused: new Map() };
 	for (const entry of entries) {
 		const { name } = entry;
+		if (PROJECT_FILES.has(name)) continue;
 		if (isEditorOrHidden(name)) {
 			listing.skipped.push(name);
 			continue;

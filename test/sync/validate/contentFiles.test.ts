@@ -61,9 +61,9 @@ describe("content files", () => {
 		expect(byFile.has("ok.md")).toBe(false);
 	});
 
-	it("skips and lists dotfiles and editor backup or lock files", async () => {
+	it("skips and lists dotfiles and editor backup or lock files, but not the project's .assetsignore", async () => {
 		const loaded = await load(
-			{ "ok.md": article(), "x.md~": article(), "#x.md#": "", ".x.md.swp": "" },
+			{ "ok.md": article(), "x.md~": article(), "#x.md#": "", ".x.md.swp": "", ".assetsignore": "/*\n" },
 			(dir) => symlink("user@host.123", path.join(dir, ".#x.md")),
 		);
 		expect(Array.isArray(loaded)).toBe(false);
