@@ -31,12 +31,15 @@ const SCRIPT = 'addEventListener("fetch", (e) => e.respondWith(new Response(null
 /**
  * workerd opens local state with a write and waits for no lock: while another process (a second sync, `wrangler
  * kv --local`, `wrangler dev`) writes the same SQLite file, its start fails with SQLITE_BUSY, and a KV call with
- * an "internal error" (the SQLITE_BUSY goes to workerd's log only). Both are retried: every call is idempotent.
+ * an "internal error" or a 500 (the SQLITE_BUSY goes to workerd's log only). Both are retried: every call is
+ * idempotent.
  */
 const ATTEMPTS = 20;
 
 function isStateBusy(error: unknown): boolean {
-	return /SQLITE_BUSY|database is locked|internal error/.test(String((error as Error)?.message ?? error));
+	return /SQLITE_BUSY|database is locked|internal error|500 Internal Server Error/.test(
+		String((error as Error)?.message ?? error),
+	);
 }
 
 const pause = (attempt: number): Promise<void> =>
