@@ -115,8 +115,7 @@ async function main(argv: string[]): Promise<number> {
 	for (const warning of outcome.slugWarnings) console.error(`Warning: ${warning}`);
 	if (!flags.quiet) {
 		const { content, plan, report } = outcome;
-		if (content.skipped.length > 0)
-			console.log(`Skipped (hidden or editor files): ${content.skipped.join(", ")}`);
+		if (content.skipped.length > 0) console.log(`Skipped (not articles): ${content.skipped.join(", ")}`);
 		const articles = `${content.records.length} article${content.records.length === 1 ? "" : "s"}`;
 		const drafts = content.drafts.length > 0 ? ` (${content.drafts.length} draft(s) not published)` : "";
 		console.log(`${flags["dry-run"] ? "Dry run against" : "Synced to"} ${where}: ${articles}${drafts}.`);

@@ -1,17 +1,19 @@
-// Which files in content/ are read, and how: regular files only, size checked before reading, strict UTF-8.
-import { constants, type Dirent } from "node:fs";
-import { open } from "node:fs/promises";
+// Which files in content/ are read, and how: *.md at any depth, regular files only, size checked before reading,
+// strict UTF-8.
+import { constants } from "node:fs";
+import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** Default for site.yaml's maxArticleBytes: far above any article, far below what would stall a sync. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
 
 export interface ContentListing {
-	/** Article file names (`*.md`), sorted. */
+	/** Article files (`*.md`) as paths relative to content/ ("2024/05/x.md"), sorted. */
 	articles: string[];
-	/** Dotfiles and editor backup or lock files: left alone, and listed so nobody wonders where they went. */
+	/** Everything else found (dotfiles and hidden folders, editor backups and locks, other files): left alone, and
+	 * listed so nobody wonders where they went. */
 	skipped: string[];
-	/** File name -> why it cannot be an article (symlink, directory, ...). */
+	/** Path -> why it cannot be an article (symlink, directory, ...). */
 	refused: Map<string, string>;
 }
 
@@ -20,27 +22,33 @@ export function isEditorOrHidden(name: string): boolean {
 	return (name.startsWith(".") && name !== ".md") || name.startsWith("#") || name.endsWith("~");
 }
 
-/** Files of content/ that belong to the project, not to any article: never listed as skipped. */
-const PROJECT_FILES = new Set([".assetsignore"]);
+/** Files at the top of content/ that are not articles by design: never listed as skipped. content/images/ is the
+ * site's image folder (served as static assets), never scanned for articles. */
+const TOP_LEVEL_KNOWN = new Set(["site.yaml", ".assetsignore"]);
+const IMAGES_DIR = "images";
 
-export function listContent(entries: Dirent[]): ContentListing {
+/** Walks content/ at any depth. Hidden folders are listed, not entered; symlinked folders are never followed. */
+export async function listContent(dir: string): Promise<ContentListing> {
 	const listing: ContentListing = { articles: [], skipped: [], refused: new Map() };
-	for (const entry of entries) {
-		const { name } = entry;
-		if (PROJECT_FILES.has(name)) continue;
-		if (isEditorOrHidden(name)) {
-			listing.skipped.push(name);
-			continue;
+	const walk = async (folder: string): Promise<void> => {
+		for (const entry of await readdir(path.join(dir, folder), { withFileTypes: true })) {
+			const name = folder === "" ? entry.name : `${folder}/${entry.name}`;
+			if (folder === "" && TOP_LEVEL_KNOWN.has(entry.name)) continue;
+			if (folder === "" && entry.name === IMAGES_DIR && entry.isDirectory()) continue;
+			if (isEditorOrHidden(entry.name)) listing.skipped.push(name);
+			else if (entry.name.endsWith(".md")) {
+				if (entry.isSymbolicLink()) {
+					listing.refused.set(name, "is a symbolic link; only regular files inside content/ are published");
+				} else if (entry.isDirectory()) {
+					listing.refused.set(name, "is a directory, not an article file");
+				} else if (!entry.isFile()) {
+					listing.refused.set(name, "is not a regular file");
+				} else listing.articles.push(name);
+			} else if (entry.isDirectory()) await walk(name);
+			else listing.skipped.push(name);
 		}
-		if (!name.endsWith(".md")) continue;
-		if (entry.isSymbolicLink()) {
-			listing.refused.set(name, "is a symbolic link; only regular files inside content/ are published");
-		} else if (entry.isDirectory()) {
-			listing.refused.set(name, "is a directory, not an article file");
-		} else if (!entry.isFile()) {
-			listing.refused.set(name, "is not a regular file");
-		} else listing.articles.push(name);
-	}
+	};
+	await walk("");
 	listing.articles.sort();
 	listing.skipped.sort();
 	return listing;

@@ -1,12 +1,16 @@
 // Reads content/ (site.yaml + one .md per article), validates everything, renders; all errors or all records.
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord, SiteSettings } from "../../store/kvLayout.ts";
 import { safeText } from "../../text/safeText.ts";
 import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { buildArticleRecord, type RecordContext } from "../render/buildArticleRecord.ts";
 import { type ContentError, ContentValidationError } from "./contentError.ts";
-import { DEFAULT_MAX_ARTICLE_BYTES, listContent, readContentFile } from "./contentFiles.ts";
+import {
+	type ContentListing,
+	DEFAULT_MAX_ARTICLE_BYTES,
+	listContent,
+	readContentFile,
+} from "./contentFiles.ts";
 import { validateFrontMatter } from "./frontMatter.ts";
 import { readLocalImages } from "./localImages.ts";
 import { createNameRegistry } from "./nameRegistry.ts";
@@ -20,7 +24,7 @@ export interface LoadedContent {
 	/** Published and future-dated articles, in file-name order; drafts are left out. */
 	records: ArticleRecord[];
 	drafts: string[];
-	/** Dotfiles and editor backup or lock files in content/, left out. */
+	/** Files in content/ that are not articles (dotfiles, editor files, other files), left out. */
 	skipped: string[];
 }
 
@@ -48,9 +52,9 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 	const shown = (name: string): string => path.relative(process.cwd(), path.join(contentDir, name)) || name;
 	const errors: ContentError[] = [];
 
-	let listing: ReturnType<typeof listContent>;
+	let listing: ContentListing;
 	try {
-		listing = listContent(await readdir(contentDir, { withFileTypes: true }));
+		listing = await listContent(contentDir);
 	} catch (error) {
 		throw new ContentValidationError([
 			{ file: shown(""), field: "directory", problem: `cannot be read: ${(error as Error).message}` },
@@ -90,7 +94,8 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 	const slugOwners = new Map<string, string>();
 	const loadArticle = async (name: string): Promise<void> => {
 		const file = shown(name);
-		const stem = safeText(name.slice(0, -".md".length));
+		// The file name, never its folder: moving a file between folders changes nothing readers see.
+		const stem = safeText(path.basename(name).slice(0, -".md".length));
 		const slug = toSlug(stem);
 		if (slug === "") {
 			errors.push({
