@@ -1,5 +1,7 @@
 // The feeds the benchmark loads: the three whole-collection feeds and the RSS feed of the generated bench tag.
-import { HEAD_KEY, type Head, type Manifest, manifestKey } from "../src/store/kvLayout.ts";
+import type { Head, Manifest } from "../src/domain/model.ts";
+import { HEAD_KEY, manifestKey } from "../src/store/kvLayout.ts";
+import { feedPath, tagScope } from "../src/urls/urlScheme.ts";
 import { BENCH_TAG } from "./generateCollection.ts";
 
 export interface FeedPath {
@@ -17,10 +19,10 @@ export async function feedPaths(articles: KVNamespace): Promise<FeedPath[]> {
 	const slug = Object.entries(manifest.tags).find(([, name]) => name === BENCH_TAG)?.[0];
 	if (!slug) throw new Error(`the manifest has no tag named ${BENCH_TAG}`);
 	return [
-		{ label: "rss", path: "/rss.xml" },
-		{ label: "atom", path: "/atom.xml" },
-		{ label: "json", path: "/feed.json" },
-		{ label: `tag rss`, path: `/tags/${slug}/rss.xml` },
+		{ label: "rss", path: feedPath("", "rss") },
+		{ label: "atom", path: feedPath("", "atom") },
+		{ label: "json", path: feedPath("", "json") },
+		{ label: `tag rss`, path: feedPath(tagScope(slug), "rss") },
 	];
 }
 

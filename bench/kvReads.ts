@@ -1,5 +1,5 @@
 // Counts the KV operations the real app makes per request, through the kvProbe Worker, one request at a time.
-import { HEAD_RECHECK_MS } from "../src/http/cachePolicy.ts";
+import { HEAD_RECHECK_MS } from "../src/store/kvFreshness.ts";
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
 
 export interface KvOps {

@@ -1,16 +1,10 @@
 // Bench-only: a Worker that renders one feed model K times per request, so render CPU can be timed from outside
 // (workerd's clocks stand still while JavaScript runs). GET /render?format=rss&items=20&k=100 -> chars per render.
 // format=model times buildFeedModel itself (records -> model), the step every render also pays in the app.
+import type { ArticleRecord, FeedFormat, Head, Manifest } from "../../src/domain/model.ts";
 import { buildFeedModel, type FeedModelInput } from "../../src/feed/buildFeedModel.ts";
-import type { FeedFormat, FeedModel } from "../../src/feed/feedModel.ts";
-import {
-	type ArticleRecord,
-	articleKey,
-	HEAD_KEY,
-	type Head,
-	type Manifest,
-	manifestKey,
-} from "../../src/store/kvLayout.ts";
+import type { FeedModel } from "../../src/feed/feedModel.ts";
+import { articleKey, HEAD_KEY, manifestKey } from "../../src/store/kvLayout.ts";
 
 export type Renderers = Partial<Record<FeedFormat, (model: FeedModel) => string>>;
 

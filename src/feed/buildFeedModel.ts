@@ -1,9 +1,10 @@
 // Builds the feed model for one scope from the manifest's site settings and the already selected records.
-import type { ArticleRecord, Manifest } from "../store/kvLayout.ts";
+import type { ArticleRecord, Manifest } from "../domain/model.ts";
 import { safeText } from "../text/safeText.ts";
-import type { FeedFormat, FeedLinks, FeedModel, FeedScope } from "./feedModel.ts";
+import { safeUrl } from "../text/safeUrl.ts";
+import { feedLinks, tagSchemeUrl } from "../urls/urlScheme.ts";
+import type { FeedModel, FeedScope } from "./feedModel.ts";
 import { safeArticle, safePerson } from "./safeArticle.ts";
-import { safeUrl } from "./safeUrl.ts";
 
 export interface FeedModelInput {
 	manifest: Manifest;
@@ -13,37 +14,6 @@ export interface FeedModelInput {
 	/** Epoch ms of the newest change to what the feed shows. */
 	updated: number;
 	ttlMinutes: number;
-}
-
-/** Each format's file name, the last segment of its feed URLs in every scope. */
-export const FEED_FILE_OF: Readonly<Record<FeedFormat, string>> = {
-	rss: "rss.xml",
-	atom: "atom.xml",
-	json: "feed.json",
-};
-
-/** The format a feed file name serves ("rss.xml" -> "rss"). */
-export const FEED_FILES: Readonly<Record<string, FeedFormat>> = Object.fromEntries(
-	(Object.keys(FEED_FILE_OF) as FeedFormat[]).map((format) => [FEED_FILE_OF[format], format]),
-);
-
-/** Canonical URLs of a scope: its HTML page and its three feeds, all on the site's base URL. */
-export function feedLinks(baseUrl: string, scopeKey: string): FeedLinks {
-	const prefix = scopeKey ? `${baseUrl}/${scopeKey}/` : `${baseUrl}/`;
-	return {
-		html: safeUrl(scopeKey ? `${baseUrl}/${scopeKey}` : `${baseUrl}/`),
-		rss: safeUrl(`${prefix}${FEED_FILE_OF.rss}`),
-		atom: safeUrl(`${prefix}${FEED_FILE_OF.atom}`),
-		json: safeUrl(`${prefix}${FEED_FILE_OF.json}`),
-	};
-}
-
-/** Path of the OPML list of every feed of the site. */
-export const OPML_PATH = "/feeds.opml";
-
-/** Canonical URL of the OPML list of every feed. */
-export function opmlUrl(baseUrl: string): string {
-	return safeUrl(`${baseUrl}${OPML_PATH}`);
 }
 
 /** A scope's feed title: the site's, then the tag's or author's name. */
@@ -66,7 +36,7 @@ export function buildFeedModel(input: FeedModelInput): FeedModel {
 		links,
 		updated: input.updated,
 		ttlMinutes: input.ttlMinutes,
-		tagScheme: safeUrl(`${site.baseUrl}/tags/`),
+		tagScheme: tagSchemeUrl(site.baseUrl),
 		items: input.items.map(safeArticle),
 	};
 	if (site.icon !== undefined) model.icon = safeUrl(site.icon);

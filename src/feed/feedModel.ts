@@ -1,7 +1,6 @@
 // The one model every serializer renders: a feed's metadata and its items, already selected, ordered and made safe.
-import type { ArticleRecord, Person, ScopeKey } from "../store/kvLayout.ts";
-
-export type FeedFormat = "rss" | "atom" | "json";
+import type { ArticleRecord, Person, ScopeKey } from "../domain/model.ts";
+import type { FeedLinks } from "../urls/urlScheme.ts";
 
 /** Which part of the collection a feed shows. `key` is "" for everything, else "tags/<slug>" or "authors/<slug>". */
 export interface FeedScope {
@@ -9,14 +8,6 @@ export interface FeedScope {
 	kind: "all" | "tag" | "author";
 	/** Display name of the tag or author; absent for "all". */
 	name?: string;
-}
-
-/** Absolute, canonical URLs of one scope's feeds and HTML page (never with query parameters). */
-export interface FeedLinks {
-	html: string;
-	rss: string;
-	atom: string;
-	json: string;
 }
 
 export interface FeedModel {

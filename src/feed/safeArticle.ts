@@ -1,8 +1,8 @@
 // Passes every string of an article record (and of a person) through safeText, so any format can carry it;
 // URLs also get their ASCII serialisation (safeUrl).
-import type { ArticleRecord, AuthorRef, ImageRef, Person, TagRef } from "../store/kvLayout.ts";
+import type { ArticleRecord, AuthorRef, ImageRef, Person, TagRef } from "../domain/model.ts";
 import { safeText } from "../text/safeText.ts";
-import { safeUrl } from "./safeUrl.ts";
+import { safeUrl } from "../text/safeUrl.ts";
 
 /** A copy of the person with every string made safe; absent optionals stay absent. */
 export function safePerson(person: Person): Person {

@@ -1,4 +1,4 @@
-// Freshness settings in one place: HTTP Cache-Control, RSS <ttl>, edge-cache lifetimes and how long KV reads are trusted.
+// HTTP freshness in one place: Cache-Control, RSS <ttl> and edge-cache lifetimes (KV's own: store/kvFreshness.ts).
 
 /** How long a client or shared cache may reuse a feed without asking again. RSS <ttl> says the same in minutes. */
 export const MAX_AGE_SECONDS = 300;
@@ -12,13 +12,6 @@ export const RETRY_AFTER_SECONDS = 30;
 
 /** Lifetime of a versioned copy in the edge cache: its content never changes, so only scheduling cuts it short. */
 export const EDGE_COPY_SECONDS = 86_400;
-
-/** KV edge-cache lifetime for the head pointer (30 s is the minimum KV accepts): how stale a new version can look. */
-export const HEAD_KV_CACHE_TTL_SECONDS = 30;
-/** KV edge-cache lifetime for manifests and records: content-addressed, so they never change under their key. */
-export const IMMUTABLE_KV_CACHE_TTL_SECONDS = 86_400;
-/** An isolate re-reads head at most this often; within it, requests cost no KV read at all. */
-export const HEAD_RECHECK_MS = 1_000;
 
 /** Seconds until `revealAt` (the next scheduled item's time), when that comes before the normal max-age ends. */
 function secondsUntilReveal(now: number, revealAt: number | undefined): number | undefined {

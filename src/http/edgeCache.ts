@@ -1,6 +1,6 @@
 // Rendered views cached at the edge: in isolate memory first, then the Workers Cache API, keyed by published version.
-import { LruMemo } from "../store/lruMemo.ts";
 import { formatHttpDate } from "../text/httpDate.ts";
+import { LruMemo } from "../util/lruMemo.ts";
 import { edgeCopySeconds, STALE_IF_ERROR_SECONDS } from "./cachePolicy.ts";
 import type { Validators } from "./conditionalGet.ts";
 

@@ -18,13 +18,6 @@ export function requestUrl(url: string): RequestUrl {
 	return { origin, query: new URLSearchParams(url.slice(queryStart + 1, hash === -1 ? undefined : hash)) };
 }
 
-/** A route parameter percent-encoded for a path; lone surrogates (which encodeURIComponent rejects) become U+FFFD. */
-export function pathSegment(value: string): string {
-	return encodeURIComponent(
-		value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
-	);
-}
-
 /** A slug from the request path in the form sync stores slugs: NFC (an NFD spelling of the same tag is the same URL). */
 export function routeSlug(value: string): string {
 	return value.normalize("NFC");

@@ -1,8 +1,8 @@
 // One article as a page: title, byline, date, image with caption and credit, the sanitised body, its topics, and
 // the site's subscribe box.
 import { html, raw } from "hono/html";
-import { feedLinks } from "../feed/buildFeedModel.ts";
-import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
+import { articleUrl, authorScope, feedLinks, scopePageUrl, tagScope } from "../urls/urlScheme.ts";
 import { pageTime } from "./pageDate.ts";
 import { type Html, pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";
@@ -19,13 +19,15 @@ ${caption ? html`<figcaption>${caption}</figcaption>` : ""}
 }
 
 export function renderArticlePage(site: SiteSettings, record: ArticleRecord): string {
-	const url = `${site.baseUrl}/articles/${encodeURIComponent(record.slug)}`;
+	const url = articleUrl(site.baseUrl, record.slug);
 	const siteLinks = feedLinks(site.baseUrl, "");
 	const authors = record.authors.map((author, index) =>
-		sync(html`${index > 0 ? ", " : ""}<a href="${site.baseUrl}/authors/${author.slug}">${author.name}</a>`),
+		sync(
+			html`${index > 0 ? ", " : ""}<a href="${scopePageUrl(site.baseUrl, authorScope(author.slug))}">${author.name}</a>`,
+		),
 	);
 	const tags = record.tags.map((tag) =>
-		sync(html`<li><a href="${site.baseUrl}/tags/${tag.slug}">${tag.name}</a></li>`),
+		sync(html`<li><a href="${scopePageUrl(site.baseUrl, tagScope(tag.slug))}">${tag.name}</a></li>`),
 	);
 	const updated =
 		record.updated && record.updated !== record.published

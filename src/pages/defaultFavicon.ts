@@ -1,8 +1,6 @@
 // The built-in favicon: a feed symbol on the pages' accent red, 32×32 PNG in an ICO (drawn by
-// scripts/drawFavicon.ts). Always served at /favicon.ico, which browsers and readers ask for unprompted; pages link
+// scripts/drawFavicon.ts). Always served at FAVICON_PATH (/favicon.ico), which browsers and readers ask for unprompted; pages link
 // it unless site.yaml names an icon of its own.
-
-export const DEFAULT_FAVICON_PATH = "/favicon.ico";
 
 export const DEFAULT_FAVICON_TYPE = "image/x-icon";
 

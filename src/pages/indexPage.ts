@@ -1,7 +1,7 @@
 // The home page: the newest articles first, then the site's subscribe box and every tag and author with their feeds.
 import { html } from "hono/html";
-import { feedLinks } from "../feed/buildFeedModel.ts";
-import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
+import { feedLinks, scopePageUrl } from "../urls/urlScheme.ts";
 import { articleList } from "./articleList.ts";
 import { feedLinkList, pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";
@@ -27,7 +27,7 @@ export function renderIndexPage(page: {
 			: sync(html`<section>
 <h2 class="label">${heading}</h2>
 <ul class="scopes">
-${scopes.map((scope) => sync(html`<li><a href="${site.baseUrl}/${scope.key}">${scope.name}</a> ${feedLinkList(feedLinks(site.baseUrl, scope.key))}</li>`))}
+${scopes.map((scope) => sync(html`<li><a href="${scopePageUrl(site.baseUrl, scope.key)}">${scope.name}</a> ${feedLinkList(feedLinks(site.baseUrl, scope.key))}</li>`))}
 </ul>
 </section>`);
 	const main = sync(html`<div class="layout">

@@ -1,7 +1,7 @@
 // Dates as pages show them: in the site's language and time zone, the same bytes on every render. A date written
 // without a time (2023-08-15) shows as a date alone, never with the midnight sync chose for it.
 import { html } from "hono/html";
-import type { SiteSettings } from "../store/kvLayout.ts";
+import type { SiteSettings } from "../domain/model.ts";
 import { type Html, sync } from "./pageLayout.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

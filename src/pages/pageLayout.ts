@@ -2,12 +2,10 @@
 // and a security policy that lets only the page's own stylesheet and copy script run.
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
-import { feedLinks, opmlUrl } from "../feed/buildFeedModel.ts";
-import type { FeedLinks } from "../feed/feedModel.ts";
-import type { SiteSettings } from "../store/kvLayout.ts";
+import type { SiteSettings } from "../domain/model.ts";
+import { type FeedLinks, faviconUrl, feedLinks, opmlUrl } from "../urls/urlScheme.ts";
 import { COPY_SCRIPT, COPY_SCRIPT_SOURCE } from "./copyScript.ts";
 import { cspHashSource } from "./cspSource.ts";
-import { DEFAULT_FAVICON_PATH } from "./defaultFavicon.ts";
 import { PAGE_STYLE, PAGE_STYLE_SOURCE } from "./pageStyle.ts";
 
 export type Html = HtmlEscapedString;
@@ -90,7 +88,7 @@ export function pageLayout(page: {
 <meta name="color-scheme" content="light dark">
 <title>${page.title}</title>
 <link rel="canonical" href="${page.canonical}">
-<link rel="icon" href="${site.icon ?? `${site.baseUrl}${DEFAULT_FAVICON_PATH}`}">
+<link rel="icon" href="${site.icon ?? faviconUrl(site.baseUrl)}">
 ${alternates(page.feeds)}
 <link rel="outline" type="text/x-opml" title="${site.title} (OPML)" href="${opmlUrl(site.baseUrl)}">
 <style>${raw(PAGE_STYLE)}</style>

@@ -1,8 +1,8 @@
 // A tag's or an author's page: its newest articles and its subscribe box; its feeds are announced for
 // autodiscovery beside the site's.
 import { html } from "hono/html";
-import { feedLinks } from "../feed/buildFeedModel.ts";
-import type { ArticleRecord, SiteSettings } from "../store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
+import { feedLinks } from "../urls/urlScheme.ts";
 import { articleList } from "./articleList.ts";
 import { pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";

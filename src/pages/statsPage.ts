@@ -1,7 +1,7 @@
 // The /stats page: per feed, today's readers, 7- and 30-day averages by source, and a 30-day SVG chart. No script.
 import { html, raw } from "hono/html";
 import type { FeedSummary, StatsSummary } from "../stats/statsSummary.ts";
-import { DEFAULT_FAVICON_PATH } from "./defaultFavicon.ts";
+import { FAVICON_PATH } from "../urls/urlScheme.ts";
 import { contentSecurityPolicy, type Html, PAGE_HEADERS, sync } from "./pageLayout.ts";
 
 const STYLE_TEXT =
@@ -80,7 +80,7 @@ export function renderStatsPage(summary: StatsSummary): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Feed readers</title>
-<link rel="icon" href="${DEFAULT_FAVICON_PATH}">
+<link rel="icon" href="${FAVICON_PATH}">
 <style>${STYLE}</style>
 </head>
 <body>

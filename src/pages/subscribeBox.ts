@@ -1,6 +1,6 @@
 // The subscribe box: a scope's three feeds, each with its URL to paste into a reader and a copy button.
 import { html } from "hono/html";
-import type { FeedLinks } from "../feed/feedModel.ts";
+import type { FeedLinks } from "../urls/urlScheme.ts";
 import { type Html, sync } from "./pageLayout.ts";
 
 const FORMATS = [

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { isNotModified } from "../http/conditionalGet.ts";
 import { builtInFileResponse } from "../http/responses.ts";
-import { DEFAULT_FAVICON, DEFAULT_FAVICON_PATH, DEFAULT_FAVICON_TYPE } from "../pages/defaultFavicon.ts";
+import { DEFAULT_FAVICON, DEFAULT_FAVICON_TYPE } from "../pages/defaultFavicon.ts";
+import { FAVICON_PATH } from "../urls/urlScheme.ts";
 import type { AppEnv } from "./viewRuntime.ts";
 
 export function faviconRoute(): Hono<AppEnv> {
@@ -16,7 +17,7 @@ export function faviconRoute(): Hono<AppEnv> {
 	// If-Modified-Since, so only If-None-Match gives a 304.
 	const validators = { etag: file.etag, lastModified: Number.NaN };
 	const routes = new Hono<AppEnv>();
-	routes.get(DEFAULT_FAVICON_PATH, (c) =>
+	routes.get(FAVICON_PATH, (c) =>
 		builtInFileResponse(file, isNotModified(c.req.method, c.req.raw.headers, validators)),
 	);
 	return routes;

@@ -1,7 +1,8 @@
 // Feed endpoints: /rss.xml, /atom.xml, /feed.json, and the same under /tags/<slug>/ and /authors/<slug>/.
 import { type Context, Hono } from "hono";
-import { buildFeedModel, FEED_FILES, feedLinks } from "../feed/buildFeedModel.ts";
-import type { FeedFormat, FeedScope } from "../feed/feedModel.ts";
+import type { FeedFormat } from "../domain/model.ts";
+import { buildFeedModel } from "../feed/buildFeedModel.ts";
+import type { FeedScope } from "../feed/feedModel.ts";
 import { TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
 import { feedLinkHeader } from "../http/linkHeader.ts";
@@ -9,7 +10,8 @@ import { requestUrl, routeSlug } from "../http/requestUrl.ts";
 import { badRequest } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
 import { selectEntries } from "../store/selectEntries.ts";
-import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
+import { FEED_FILES, feedLinks, type ScopeRef, scopePath } from "../urls/urlScheme.ts";
+import { resolveScope } from "./resolveScope.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 

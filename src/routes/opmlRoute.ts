@@ -1,14 +1,15 @@
 // /feeds.opml: every feed of the site (everything, each tag, each author) in OPML 2.0, cached and conditional
 // like the feeds it lists.
 import { Hono } from "hono";
-import { feedLinks, OPML_PATH, scopeTitle } from "../feed/buildFeedModel.ts";
+import type { SiteSettings } from "../domain/model.ts";
+import { scopeTitle } from "../feed/buildFeedModel.ts";
 import { requestUrl } from "../http/requestUrl.ts";
 import type { ScopeLink } from "../pages/indexPage.ts";
 import { OPML_MEDIA_TYPE } from "../serializers/mediaTypes.ts";
 import { type OpmlFeedSet, renderOpml } from "../serializers/opml.ts";
-import type { SiteSettings } from "../store/kvLayout.ts";
 import { selectEntries } from "../store/selectEntries.ts";
 import { safeText } from "../text/safeText.ts";
+import { feedLinks, OPML_PATH } from "../urls/urlScheme.ts";
 import { resolveScope } from "./resolveScope.ts";
 import { newestChange, visibleScopes } from "./scopeListing.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";

@@ -1,13 +1,14 @@
 // HTML pages: the index, one page per article, and one per tag and author.
 import { Hono } from "hono";
-import { pathSegment, requestUrl, routeSlug } from "../http/requestUrl.ts";
+import { requestUrl, routeSlug } from "../http/requestUrl.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
 import { manifestIndex } from "../store/manifestIndex.ts";
 import { selectEntries } from "../store/selectEntries.ts";
-import { resolveScope, type ScopeRef, scopePath } from "./resolveScope.ts";
+import { articlePath, type ScopeRef, scopePath } from "../urls/urlScheme.ts";
+import { resolveScope } from "./resolveScope.ts";
 import { newestChange, visibleScopes } from "./scopeListing.ts";
 import { serveView } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
@@ -47,7 +48,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 		const slug = routeSlug(c.req.param("slug"));
 		return serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
-			path: `/articles/${pathSegment(slug)}`,
+			path: articlePath(slug),
 			select(manifest, now) {
 				const entry = manifestIndex(manifest).articleBySlug(slug);
 				if (!entry) return { notShown: true };

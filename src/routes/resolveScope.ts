@@ -1,30 +1,16 @@
 // Turns a route's scope (everything, a tag slug, an author slug) into the manifest's entries for it, or "not shown".
+import type { ArticleEntry, Manifest } from "../domain/model.ts";
 import type { FeedScope } from "../feed/feedModel.ts";
-import { pathSegment } from "../http/requestUrl.ts";
-import type { ArticleEntry, Manifest, ScopeKey } from "../store/kvLayout.ts";
-import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
+import { manifestIndex } from "../store/manifestIndex.ts";
 import { visibility } from "../store/selectEntries.ts";
+import { type ScopeRef, scopeKeyOf } from "../urls/urlScheme.ts";
 import type { NotShown } from "./serveView.ts";
-
-export type ScopeRef = { kind: "all" } | { kind: "tag" | "author"; slug: string };
 
 export interface ResolvedScope {
 	scope: FeedScope;
 	entries: readonly ArticleEntry[];
 	/** Epoch ms of the scope's last change as of the sync that published this manifest. */
 	changed: number;
-}
-
-/** The URL prefix of a scope: "" for everything, else "tags/<slug>" or "authors/<slug>". */
-export function scopeKeyOf(ref: ScopeRef): ScopeKey {
-	if (ref.kind === "all") return "";
-	return ref.kind === "tag" ? tagScope(ref.slug) : authorScope(ref.slug);
-}
-
-/** The scope's page path, its feeds' directory: "" for everything, else "/tags/<slug>" percent-encoded. */
-export function scopePath(ref: ScopeRef): string {
-	if (ref.kind === "all") return "";
-	return `/${ref.kind === "tag" ? "tags" : "authors"}/${pathSegment(ref.slug)}`;
 }
 
 /** A tag or author exists while at least one of its articles is visible; until then it is a 404 like any unknown one. */

@@ -1,9 +1,10 @@
 // What lists of scopes (the index page, /feeds.opml) show: the tags and authors with a visible article, and
 // the newest change among what a listing shows.
+import type { Manifest } from "../domain/model.ts";
 import type { ScopeLink } from "../pages/indexPage.ts";
-import type { Manifest } from "../store/kvLayout.ts";
-import { authorScope, manifestIndex, tagScope } from "../store/manifestIndex.ts";
+import { manifestIndex } from "../store/manifestIndex.ts";
 import { visibility } from "../store/selectEntries.ts";
+import { authorScope, tagScope } from "../urls/urlScheme.ts";
 
 /** Tags and authors with at least one visible article, in display order. */
 export function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; authors: ScopeLink[] } {

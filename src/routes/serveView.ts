@@ -1,5 +1,6 @@
 // The request path every feed and page takes: head -> cached copy -> manifest -> validators -> 304, or render and cache.
 import type { Context } from "hono";
+import type { ArticleEntry, ArticleRecord, Manifest } from "../domain/model.ts";
 import { FALLBACK_CACHE_CONTROL, notFoundCacheControl, TTL_MINUTES } from "../http/cachePolicy.ts";
 import { isNotModified } from "../http/conditionalGet.ts";
 import type { CachedView } from "../http/edgeCache.ts";
@@ -7,7 +8,6 @@ import { strongEtag } from "../http/etag.ts";
 import type { RequestUrl } from "../http/requestUrl.ts";
 import { notFound, validatorsAt, viewNotModified, viewResponse } from "../http/responses.ts";
 import { StoreUnavailableError } from "../store/articleStore.ts";
-import type { ArticleEntry, ArticleRecord, Manifest } from "../store/kvLayout.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
 /** What a view shows at one moment, decided from the manifest alone. */

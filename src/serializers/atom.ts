@@ -1,7 +1,7 @@
 // Atom 1.0, top-down in document order: the feed's metadata, then each entry. Every text value goes through
 // xmlEscape.ts; numbers (sizes) are written as they are, since they hold no markup.
+import type { ArticleRecord, Person } from "../domain/model.ts";
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord, Person } from "../store/kvLayout.ts";
 import { mediaRss } from "./mediaRss.ts";
 import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";
 import { cdata, escapeXml as x } from "./xmlEscape.ts";

@@ -1,5 +1,6 @@
 // One entry point for the routes: render a feed model in any format, and the media type to serve it with.
-import type { FeedFormat, FeedModel } from "../feed/feedModel.ts";
+import type { FeedFormat } from "../domain/model.ts";
+import type { FeedModel } from "../feed/feedModel.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./jsonFeed.ts";
 import { renderRss } from "./rss.ts";

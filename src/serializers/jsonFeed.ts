@@ -1,6 +1,6 @@
 // JSON Feed 1.1, written directly: the `feed` library only knows 1.0. Absent optionals are omitted, never null.
+import type { ArticleRecord, Person } from "../domain/model.ts";
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord, Person } from "../store/kvLayout.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 

@@ -1,6 +1,6 @@
 // Media RSS (http://search.yahoo.com/mrss/) for an item's image, the same elements in RSS and Atom: what
 // newsletter tools and readers show as an item's picture.
-import type { ImageRef } from "../store/kvLayout.ts";
+import type { ImageRef } from "../domain/model.ts";
 import { escapeXml as x } from "./xmlEscape.ts";
 
 /** media:content (the image, its size in bytes when known, and its texts), then media:thumbnail (the same image

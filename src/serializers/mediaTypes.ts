@@ -1,5 +1,5 @@
 // The Content-Type of each feed format, always with an explicit charset (readers otherwise guess).
-import type { FeedFormat } from "../feed/feedModel.ts";
+import type { FeedFormat } from "../domain/model.ts";
 
 export const MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 	rss: "application/rss+xml; charset=utf-8",

@@ -1,6 +1,7 @@
 // OPML 2.0 (http://opml.org/spec2.opml): every feed of the site as one subscription list readers import at once.
-import type { FeedFormat, FeedLinks } from "../feed/feedModel.ts";
+import type { FeedFormat } from "../domain/model.ts";
 import { formatHttpDate } from "../text/httpDate.ts";
+import type { FeedLinks } from "../urls/urlScheme.ts";
 import { escapeXml } from "./xmlEscape.ts";
 
 export interface OpmlFeedSet {

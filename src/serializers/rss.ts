@@ -1,7 +1,7 @@
 // RSS 2.0, top-down in document order: the channel, then each item. Every text value goes through xmlEscape.ts;
 // numbers (sizes, ttl) are written as they are, since they hold no markup.
+import type { ArticleRecord } from "../domain/model.ts";
 import type { FeedModel } from "../feed/feedModel.ts";
-import type { ArticleRecord } from "../store/kvLayout.ts";
 import { formatHttpDate as rssDate } from "../text/httpDate.ts";
 import { mediaRss } from "./mediaRss.ts";
 import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";

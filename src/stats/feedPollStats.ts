@@ -1,6 +1,6 @@
 // Middleware: counts every feed answer (200 or 304) for the stats, without ever waiting for the stats store.
 import type { MiddlewareHandler } from "hono";
-import { isFeedFile } from "./feedOfPath.ts";
+import { isFeedFile } from "../urls/urlScheme.ts";
 import type { PollRecorder, PollSink } from "./pollRecorder.ts";
 
 export interface FeedPollStatsOptions {

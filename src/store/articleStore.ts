@@ -1,18 +1,8 @@
 // Worker-side KV reads: the head pointer, manifests and article records, memoised in the isolate.
-import {
-	HEAD_KV_CACHE_TTL_SECONDS,
-	HEAD_RECHECK_MS,
-	IMMUTABLE_KV_CACHE_TTL_SECONDS,
-} from "../http/cachePolicy.ts";
-import {
-	type ArticleRecord,
-	articleKey,
-	HEAD_KEY,
-	type Head,
-	type Manifest,
-	manifestKey,
-} from "./kvLayout.ts";
-import { LruMemo } from "./lruMemo.ts";
+import type { ArticleRecord, Head, Manifest } from "../domain/model.ts";
+import { LruMemo } from "../util/lruMemo.ts";
+import { HEAD_KV_CACHE_TTL_SECONDS, HEAD_RECHECK_MS, IMMUTABLE_KV_CACHE_TTL_SECONDS } from "./kvFreshness.ts";
+import { articleKey, HEAD_KEY, manifestKey } from "./kvLayout.ts";
 
 /** KV failed, or holds something a published version cannot contain: the request cannot be answered from KV. */
 export class StoreUnavailableError extends Error {

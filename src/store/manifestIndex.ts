@@ -1,6 +1,7 @@
 // Lookups derived from a manifest (scope -> entries, slug -> entry), built lazily once per version, so a request
 // never scans the archive twice and a cold isolate pays only for what its first request needs.
-import type { ArticleEntry, Manifest, Person, ScopeKey } from "./kvLayout.ts";
+import type { ArticleEntry, Manifest, Person, ScopeKey } from "../domain/model.ts";
+import { authorScope, scopeRefOf, tagScope } from "../urls/urlScheme.ts";
 
 export interface ManifestIndex {
 	/** Entries of a scope, newest `published` first; undefined when no article has that tag or author. */
@@ -12,11 +13,6 @@ export interface ManifestIndex {
 	tagSlugs(): readonly string[];
 	authorSlugs(): readonly string[];
 }
-
-const TAG_PREFIX = "tags/";
-const AUTHOR_PREFIX = "authors/";
-export const tagScope = (slug: string): ScopeKey => `${TAG_PREFIX}${slug}`;
-export const authorScope = (slug: string): ScopeKey => `${AUTHOR_PREFIX}${slug}`;
 
 const byNewest = (a: ArticleEntry, b: ArticleEntry): number =>
 	b.published - a.published || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -63,11 +59,12 @@ function buildIndex(manifest: Manifest): ManifestIndex {
 		const known = scopes.get(key);
 		if (known || everyScopeKnown) return known;
 		let list: ArticleEntry[] = [];
-		if (key.startsWith(TAG_PREFIX)) {
-			const slug = key.slice(TAG_PREFIX.length);
+		const ref = scopeRefOf(key);
+		if (ref?.kind === "tag") {
+			const { slug } = ref;
 			if (tags.has(slug)) list = all.filter((entry) => entry.tags.includes(slug));
-		} else if (key.startsWith(AUTHOR_PREFIX)) {
-			const slug = key.slice(AUTHOR_PREFIX.length);
+		} else if (ref?.kind === "author") {
+			const { slug } = ref;
 			if (authors.has(slug)) list = all.filter((entry) => entry.authors.includes(slug));
 		}
 		if (list.length === 0) return undefined;

@@ -1,5 +1,5 @@
 // Chooses what a view shows at a given moment: scheduled items hidden until their time, then `since` and `limit`.
-import type { ArticleEntry } from "./kvLayout.ts";
+import type { ArticleEntry } from "../domain/model.ts";
 
 export interface EntryFilter {
 	now: number;

@@ -1,7 +1,7 @@
 // buildFeedModel is the one text-safety step for every format: each string of the model, the site's and the
 // items', comes out NFC, without XML-forbidden characters or lone surrogates; URLs also in ASCII form.
 import { describe, expect, it } from "vitest";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
+import type { ArticleRecord } from "../../src/domain/model.ts";
 import { sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
 
 // Decomposed "ệ" (e + combining dot below + combining circumflex), C0 controls, a lone surrogate, U+FFFF.

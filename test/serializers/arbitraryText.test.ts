@@ -4,9 +4,9 @@
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/domain/model.ts";
 import type { FeedScope } from "../../src/feed/feedModel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../../src/serializers/index.ts";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
 import { safeText } from "../../src/text/safeText.ts";
 import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
 import { childNamed, childrenNamed, parseXmlStrict, type XmlElement } from "../support/feedValidators.ts";

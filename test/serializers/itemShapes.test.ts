@@ -3,9 +3,9 @@
 // what each record holds, and an item's markup does not depend on the items around it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/domain/model.ts";
 import type { FeedModel } from "../../src/feed/feedModel.ts";
 import { renderAtom, renderRss } from "../../src/serializers/index.ts";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
 import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";
 import {
 	checkAtom,

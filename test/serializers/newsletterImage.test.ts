@@ -2,9 +2,9 @@
 // (@extractus/feed-extractor) the way an RSS-to-email tool picks an item's image; every format stays valid.
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/domain/model.ts";
 import { buildFeedModel } from "../../src/feed/buildFeedModel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../../src/serializers/index.ts";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
 import { formatContentError } from "../../src/sync/validate/contentError.ts";
 import { checkAtom, checkJsonFeed11, checkRss2, validateAtomSchema } from "../support/feedValidators.ts";
 import { loadFixture } from "../sync/support/loadFixture.ts";

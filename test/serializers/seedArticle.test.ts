@@ -2,8 +2,8 @@
 // character for character (NFC), even when the record arrives decomposed (NFD).
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/domain/model.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../../src/serializers/index.ts";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
 import { sampleModel, seedArticle, seedBlocks } from "../support/feedFixtures.ts";
 import { childNamed, childrenNamed, parseXmlStrict, type XmlElement } from "../support/feedValidators.ts";
 

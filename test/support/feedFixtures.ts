@@ -1,9 +1,10 @@
 // Feed test data: site settings, manifests and article records, including the seed article built from its
 // source text. Plain values, so each test can spread in the fields it is about.
 import { readFileSync } from "node:fs";
+import type { ArticleRecord, Manifest, SiteSettings } from "../../src/domain/model.ts";
 import { buildFeedModel } from "../../src/feed/buildFeedModel.ts";
 import type { FeedModel, FeedScope } from "../../src/feed/feedModel.ts";
-import type { ArticleRecord, Manifest, SiteSettings } from "../../src/store/kvLayout.ts";
+import { articleUrl } from "../../src/urls/urlScheme.ts";
 
 export const BASE_URL = "http://localhost:8787";
 /** 2026-11-28T10:00:00Z: the feeds' newest change in these fixtures. */
@@ -37,7 +38,7 @@ export function sampleArticle(overrides: Partial<ArticleRecord> = {}): ArticleRe
 		guid: "urn:uuid:6f1c1a4e-1b7c-5b8e-9d3a-2f4e5a6b7c8d",
 		slug,
 		title: "Hội nghị phối hợp công tác dân vận",
-		url: `${BASE_URL}/articles/${slug}`,
+		url: articleUrl(BASE_URL, slug),
 		published: "2023-08-15T09:00:00+07:00",
 		updated: "2023-08-16T10:30:00+07:00",
 		summary: "Ban Dân vận và Đảng ủy Khối thống nhất phối hợp giai đoạn 2023 - 2025.",
@@ -108,7 +109,7 @@ export function seedArticle(): ArticleRecord {
 		slug,
 		title:
 			"Ban Dân vận, Ban Tuyên giáo Tỉnh ủy và Đảng ủy Khối Các cơ quan tỉnh thống nhất phối hợp giai đoạn 2023 - 2025",
-		url: `${BASE_URL}/articles/${slug}`,
+		url: articleUrl(BASE_URL, slug),
 		published: "2023-08-15T09:00:00+07:00",
 		summary: blocks[0] ?? "",
 		contentHtml: html.join("\n"),

@@ -1,7 +1,7 @@
 // Re-syncing: validators and bodies change exactly for the feeds whose content changed, and deletions count.
 import { beforeAll, describe, expect, it } from "vitest";
-import { HEAD_RECHECK_MS } from "../../src/http/cachePolicy.ts";
-import type { ArticleRecord } from "../../src/store/kvLayout.ts";
+import type { ArticleRecord } from "../../src/domain/model.ts";
+import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
 import { collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, readFeed } from "./support/readFeed.ts";

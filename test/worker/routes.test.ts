@@ -1,7 +1,7 @@
 // Routes: every feed URL in every format, media types, newest-first order, feed length, scoped feeds and 404s.
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { FeedFormat } from "../../src/feed/feedModel.ts";
+import type { FeedFormat } from "../../src/domain/model.ts";
 import { checkAtom } from "../support/checkAtom.ts";
 import { checkJsonFeed11 } from "../support/checkJsonFeed11.ts";
 import { checkRss2 } from "../support/checkRss2.ts";

@@ -1,8 +1,8 @@
 // Versions: a newly synced version is served as soon as KV shows it, and never an older one after a newer was seen.
 import { exports } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import { HEAD_RECHECK_MS } from "../../src/http/cachePolicy.ts";
-import type { Head } from "../../src/store/kvLayout.ts";
+import type { Head } from "../../src/domain/model.ts";
+import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
 import { collection } from "./support/articles.ts";
 import { instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";

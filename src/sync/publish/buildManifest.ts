@@ -7,7 +7,8 @@ import type {
 	ScopeKey,
 	ScopeState,
 	SiteSettings,
-} from "../../store/kvLayout.ts";
+} from "../../domain/model.ts";
+import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import { hashJson, hashText } from "./contentHash.ts";
 
 /** One record as stored: its canonical JSON and the hash that names its key. */
@@ -79,8 +80,8 @@ export async function buildManifest(
 		else scopeMembers.set(key, [entry]);
 	};
 	for (const entry of entries) {
-		for (const slug of entry.tags) addMember(`tags/${slug}`, entry);
-		for (const slug of entry.authors) addMember(`authors/${slug}`, entry);
+		for (const slug of entry.tags) addMember(tagScope(slug), entry);
+		for (const slug of entry.authors) addMember(authorScope(slug), entry);
 	}
 	for (const [key, members] of scopeMembers) {
 		scopes[key] = await scopeState(members, siteHash, previous?.scopes?.[key], now);

@@ -1,6 +1,6 @@
 // WebSub publishing: once a production sync has switched head, tells the site's hub which feed URLs changed.
-import { feedLinks } from "../../feed/buildFeedModel.ts";
-import type { Manifest, ScopeKey } from "../../store/kvLayout.ts";
+import type { Manifest, ScopeKey } from "../../domain/model.ts";
+import { feedLinks } from "../../urls/urlScheme.ts";
 import type { SyncTarget } from "../validate/siteSettings.ts";
 
 /** Per ping: a hub that has not answered by then is treated as unreachable. */

@@ -1,5 +1,6 @@
 // Compares the desired snapshot with what KV holds and lists the writes and deletes that publish it.
-import { articleKey, HEAD_KEY, type Head, type Manifest, manifestKey } from "../../store/kvLayout.ts";
+import type { Head, Manifest } from "../../domain/model.ts";
+import { articleKey, HEAD_KEY, manifestKey } from "../../store/kvLayout.ts";
 import type { Snapshot } from "./buildManifest.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";

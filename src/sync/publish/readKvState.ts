@@ -1,12 +1,6 @@
 // Reads what KV holds now: the head, the manifests it names, and every content-addressed key.
-import {
-	ARTICLE_PREFIX,
-	HEAD_KEY,
-	type Head,
-	MANIFEST_PREFIX,
-	type Manifest,
-	manifestKey,
-} from "../../store/kvLayout.ts";
+import type { Head, Manifest } from "../../domain/model.ts";
+import { ARTICLE_PREFIX, HEAD_KEY, MANIFEST_PREFIX, manifestKey } from "../../store/kvLayout.ts";
 import type { KvTarget } from "./kvTarget.ts";
 
 export interface KvState {

@@ -1,5 +1,5 @@
 // Publishes rendered records to a KV target: read state, build the manifest, plan, apply. Runs on Node and in workerd.
-import type { ArticleRecord, Manifest, SiteSettings } from "../../store/kvLayout.ts";
+import type { ArticleRecord, Manifest, SiteSettings } from "../../domain/model.ts";
 import { assignSlugs } from "../validate/slugs.ts";
 import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
 import { buildManifest, type Snapshot } from "./buildManifest.ts";

@@ -2,7 +2,7 @@
 // when front matter names none.
 import { DomUtils, parseDocument } from "htmlparser2";
 import parseSrcset from "parse-srcset";
-import type { ImageRef } from "../../store/kvLayout.ts";
+import type { ImageRef } from "../../domain/model.ts";
 import { imageType } from "../validate/imageType.ts";
 
 export interface BodyImage {

@@ -1,13 +1,7 @@
 // Turns one validated article (front matter + Markdown body) into the ArticleRecord stored in KV.
-import type {
-	ArticleRecord,
-	AuthorRef,
-	ImageRef,
-	Person,
-	SiteSettings,
-	TagRef,
-} from "../../store/kvLayout.ts";
+import type { ArticleRecord, AuthorRef, ImageRef, Person, SiteSettings, TagRef } from "../../domain/model.ts";
 import { safeText } from "../../text/safeText.ts";
+import { articleUrl } from "../../urls/urlScheme.ts";
 import { articleGuid } from "../validate/articleGuid.ts";
 import type { ContentError } from "../validate/contentError.ts";
 import type { FrontMatter } from "../validate/frontMatter.ts";
@@ -81,7 +75,7 @@ export function buildArticleRecord(
 	const { matter, file, slug } = input;
 	const { site } = context;
 	const id = matter.id ?? input.stem;
-	const pageUrl = `${site.baseUrl}/articles/${encodeURIComponent(slug)}`;
+	const pageUrl = articleUrl(site.baseUrl, slug);
 	const nesting = deepestNesting(input.body);
 	if (nesting.depth > MAX_NESTING) {
 		const problem = `nests lists or block quotes ${nesting.depth} levels deep (body line ${nesting.line}); at most ${MAX_NESTING}`;

@@ -1,6 +1,6 @@
 // Reads content/ (site.yaml + one .md per article), validates everything, renders; all errors or all records.
 import path from "node:path";
-import type { ArticleRecord, SiteSettings } from "../../store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../../domain/model.ts";
 import { safeText } from "../../text/safeText.ts";
 import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { buildArticleRecord, type RecordContext } from "../render/buildArticleRecord.ts";

@@ -1,7 +1,7 @@
 // content/site.yaml: validated, then resolved for one target (local or production base URL).
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import type { SiteSettings } from "../../store/kvLayout.ts";
+import type { SiteSettings } from "../../domain/model.ts";
 import { KV_LIMITS } from "../publish/chunkRequests.ts";
 import { resolveUrl } from "../render/absoluteUrls.ts";
 import { isTimeZone } from "./contentDate.ts";

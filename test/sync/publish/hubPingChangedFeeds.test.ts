@@ -1,6 +1,7 @@
 // WebSub: a production sync that switched head pings the hub once per changed feed URL, and only then.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HEAD_KEY, type Head } from "../../../src/store/kvLayout.ts";
+import type { Head } from "../../../src/domain/model.ts";
+import { HEAD_KEY } from "../../../src/store/kvLayout.ts";
 import type { KvEntry } from "../../../src/sync/publish/kvTarget.ts";
 import { syncContent } from "../../../src/sync/syncContent.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";

@@ -1,10 +1,10 @@
 // Fail the k-th KV write for every k in turn: readers always see the old or the new version whole, and rerunning converges.
 import { describe, expect, it } from "vitest";
+import type { Head } from "../../../src/domain/model.ts";
 import {
 	ARTICLE_PREFIX,
 	articleKey,
 	HEAD_KEY,
-	type Head,
 	MANIFEST_PREFIX,
 	manifestKey,
 } from "../../../src/store/kvLayout.ts";

@@ -1,10 +1,10 @@
 // One-generation grace: after a sync moves head, a location still reading the previous head finds that version whole.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Head } from "../../../src/domain/model.ts";
 import {
 	ARTICLE_PREFIX,
 	articleKey,
 	HEAD_KEY,
-	type Head,
 	MANIFEST_PREFIX,
 	manifestKey,
 } from "../../../src/store/kvLayout.ts";

@@ -1,7 +1,7 @@
 // The item's image when front matter names none: the first <img> of the sanitised body with an absolute src and
 // a type its extension tells, with its alt; site images must be files in content/images/, which give the length.
 import { describe, expect, it } from "vitest";
-import type { ArticleRecord } from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord } from "../../../src/domain/model.ts";
 import { formatContentError } from "../../../src/sync/validate/contentError.ts";
 import { fixtureErrors, loadFixture } from "../support/loadFixture.ts";
 import { articleFile, TINY_PNG } from "../support/tempContent.ts";

@@ -1,7 +1,7 @@
 // The seed article: its rendered body is the source text block for block, with the widget line dropped.
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ArticleRecord } from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord } from "../../../src/domain/model.ts";
 import { loadContent } from "../../../src/sync/validate/loadContent.ts";
 import { htmlElements } from "../support/htmlElements.ts";
 

@@ -1,12 +1,6 @@
 // What a reader sees: follow head -> manifest -> every record, failing loudly on anything missing.
-import {
-	type ArticleRecord,
-	articleKey,
-	HEAD_KEY,
-	type Head,
-	type Manifest,
-	manifestKey,
-} from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord, Head, Manifest } from "../../../src/domain/model.ts";
+import { articleKey, HEAD_KEY, manifestKey } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 
 export interface Published extends PublishedVersion {

@@ -1,5 +1,6 @@
 // Hand-made ArticleRecords and site settings for tests that start after rendering.
-import type { ArticleRecord, SiteSettings } from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../../../src/domain/model.ts";
+import { articleUrl } from "../../../src/urls/urlScheme.ts";
 
 export const SITE: SiteSettings = {
 	title: "Tin tức thử",
@@ -22,7 +23,7 @@ export function sampleRecord(
 		guid: `urn:example:${id}`,
 		slug: id,
 		title: `Bài ${id}`,
-		url: `${SITE.baseUrl}/articles/${id}`,
+		url: articleUrl(SITE.baseUrl, id),
 		published,
 		summary: `Tóm tắt ${id}`,
 		contentHtml: `<p>Nội dung ${id}</p>`,

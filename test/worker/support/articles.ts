@@ -1,5 +1,6 @@
 // Test articles and site settings: ArticleRecord objects as sync renders them, Vietnamese text included.
-import type { ArticleRecord, AuthorRef, SiteSettings, TagRef } from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord, AuthorRef, SiteSettings, TagRef } from "../../../src/domain/model.ts";
+import { articleUrl } from "../../../src/urls/urlScheme.ts";
 
 export const BASE_URL = "http://localhost:8787";
 
@@ -32,7 +33,7 @@ export function article(id: string, published: string, extra: Partial<ArticleRec
 		guid: `urn:uuid:00000000-0000-5000-8000-${id.padStart(12, "0").slice(-12)}`,
 		slug: id,
 		title: `Bài viết ${id}: Phối hợp dân vận và tuyên giáo`,
-		url: `${BASE_URL}/articles/${id}`,
+		url: articleUrl(BASE_URL, id),
 		published,
 		summary: `Tóm tắt bài ${id}: công tác dân vận đạt nhiều kết quả.`,
 		contentHtml: `<p>Nội dung bài ${id}: tiếp tục đổi mới công tác tuyên truyền.</p>`,

@@ -1,6 +1,6 @@
 // Publishes test records into the real local KV with sync's own code, and clears it between scenarios.
 import { env } from "cloudflare:workers";
-import type { ArticleRecord, SiteSettings } from "../../../src/store/kvLayout.ts";
+import type { ArticleRecord, SiteSettings } from "../../../src/domain/model.ts";
 import { bindingKvTarget } from "../../../src/sync/publish/bindingKvTarget.ts";
 import { type SyncOutcome, syncRecords } from "../../../src/sync/publish/syncRecords.ts";
 import { site as defaultSite } from "./articles.ts";

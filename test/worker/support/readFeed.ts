@@ -1,5 +1,5 @@
 // Reads feed bodies the way a reader would: strict XML (saxes) for RSS and Atom, JSON.parse for JSON Feed.
-import type { FeedFormat } from "../../../src/feed/feedModel.ts";
+import type { FeedFormat } from "../../../src/domain/model.ts";
 import { childNamed, childrenNamed, parseXmlStrict } from "../../support/xmlTree.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";

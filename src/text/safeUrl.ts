@@ -1,5 +1,5 @@
 // URLs for feeds: safe text, in the WHATWG serialisation (ASCII only), since RSS validators reject raw IRIs.
-import { safeText } from "../text/safeText.ts";
+import { safeText } from "./safeText.ts";
 
 /** The URL made safe and, when it parses, percent-encoded and normalised; otherwise the safe text as is. */
 export function safeUrl(url: string): string {
