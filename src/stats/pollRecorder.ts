@@ -41,7 +41,7 @@ export function createPollRecorder(options: PollRecorderOptions): PollRecorder {
 		try {
 			await Promise.race([sink.record(batch.toBatch()), timeout]);
 		} finally {
-			clearTimeout(timer);
+			if (timer !== undefined) clearTimeout(timer);
 		}
 	}
 
