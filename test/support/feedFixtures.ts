@@ -1,7 +1,7 @@
 // Feed test data: site settings, manifests and article records, including the seed article built from its
 // source text. Plain values, so each test can spread in the fields it is about.
 import { readFileSync } from "node:fs";
-import type { ArticleRecord, Manifest, SiteSettings } from "../../src/domain/model.ts";
+import type { ArticleEntry, ArticleRecord, Manifest, SiteSettings } from "../../src/domain/model.ts";
 import { buildFeedModel } from "../../src/feed/buildFeedModel.ts";
 import type { FeedModel, FeedScope } from "../../src/feed/feedModel.ts";
 import { articleUrl } from "../../src/urls/urlScheme.ts";
@@ -28,6 +28,24 @@ export function sampleSite(overrides: Partial<SiteSettings> = {}): SiteSettings 
 
 export function sampleManifest(site: SiteSettings = sampleSite()): Manifest {
 	return { site, siteHash: "site-hash", articles: [], tags: {}, authors: {}, scopes: {} };
+}
+
+/** A manifest entry published at `published` (epoch ms), modified then unless given. */
+export function sampleEntry(
+	id: string,
+	published: number,
+	overrides: Partial<ArticleEntry> = {},
+): ArticleEntry {
+	return {
+		id,
+		slug: id,
+		record: `hash-${id}`,
+		published,
+		modified: published,
+		tags: [],
+		authors: [],
+		...overrides,
+	};
 }
 
 /** A full record: tags, one author without email, an image with every optional field. */
