@@ -29,7 +29,7 @@ export interface ArticleStore {
 /** What an isolate remembers between requests. Manifests and records are immutable under their hash.
  * Only settled values are shared: a pending KV read belongs to the request that started it, and workerd fails
  * every other request awaiting it when that one is cancelled ("Cannot perform I/O on behalf of a different
- * request"), which the benchmark saw as 500s under load. */
+ * request"), which would answer them with 500s. */
 export interface ArticleMemo {
 	head?: Head;
 	headCheckedAt: number;

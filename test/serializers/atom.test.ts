@@ -1,4 +1,4 @@
-// renderAtom: every feed and entry element issue 2 asks for, read back through a strict XML parser, checked
+// renderAtom: every feed and entry element the README lists, read back through a strict XML parser, checked
 // against RFC 4287's schema (jing) and its prose rules.
 import { describe, expect, it } from "vitest";
 import { renderAtom } from "../../src/serializers/atom.ts";

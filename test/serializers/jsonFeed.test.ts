@@ -1,4 +1,4 @@
-// renderJsonFeed: JSON Feed 1.1 with every field issue 2 asks for, absent optionals omitted, never null.
+// renderJsonFeed: JSON Feed 1.1 with every field the README lists, absent optionals omitted, never null.
 import { describe, expect, it } from "vitest";
 import { renderJsonFeed } from "../../src/serializers/jsonFeed.ts";
 import { BASE_URL, sampleArticle, sampleModel, sampleSite } from "../support/feedFixtures.ts";

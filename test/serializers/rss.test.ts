@@ -1,4 +1,4 @@
-// renderRss: every channel and item element issue 2 asks for, read back through a strict XML parser.
+// renderRss: every channel and item element the README lists, read back through a strict XML parser.
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { renderRss } from "../../src/serializers/rss.ts";
