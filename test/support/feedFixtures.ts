@@ -5,23 +5,19 @@ import type { ArticleEntry, ArticleRecord, Manifest, SiteSettings } from "../../
 import { buildFeedModel } from "../../src/feed/buildFeedModel.ts";
 import type { FeedModel, FeedScope } from "../../src/feed/feedModel.ts";
 import { articleUrl } from "../../src/urls/urlScheme.ts";
+import { article, BASE_URL, site } from "./articles.ts";
 
-export const BASE_URL = "http://localhost:8787";
+export { BASE_URL };
 /** 2026-11-28T10:00:00Z: the feeds' newest change in these fixtures. */
 export const UPDATED = Date.UTC(2026, 10, 28, 10, 0, 0);
 
+/** The shared site (./articles.ts) with every optional setting: an author with email and URL, an icon and a hub. */
 export function sampleSite(overrides: Partial<SiteSettings> = {}): SiteSettings {
 	return {
-		title: "Tin tức Nghệ An",
-		description: "Tin tức khu vực tỉnh Nghệ An, phát hành qua edgefeed.",
-		language: "vi",
-		baseUrl: BASE_URL,
+		...site,
 		author: { name: "Ban biên tập", email: "bbt@example.com", url: `${BASE_URL}/` },
-		copyright: "© 2023 Tin tức Nghệ An",
 		icon: `${BASE_URL}/icon.png`,
-		itemsPerFeed: 20,
 		hub: "https://pubsubhubbub.appspot.com/",
-		timeZone: "Asia/Ho_Chi_Minh",
 		...overrides,
 	};
 }
@@ -48,16 +44,12 @@ export function sampleEntry(
 	};
 }
 
-/** A full record: tags, one author without email, an image with every optional field. */
+/** A full record from the shared factory: tags, one author without email, an image with every optional field. */
 export function sampleArticle(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
 	const slug = overrides.slug ?? "hoi-nghi-phoi-hop";
-	return {
-		id: slug,
+	return article(slug, "2023-08-15T09:00:00+07:00", {
 		guid: "urn:uuid:6f1c1a4e-1b7c-5b8e-9d3a-2f4e5a6b7c8d",
-		slug,
 		title: "Hội nghị phối hợp công tác dân vận",
-		url: articleUrl(BASE_URL, slug),
-		published: "2023-08-15T09:00:00+07:00",
 		updated: "2023-08-16T10:30:00+07:00",
 		summary: "Ban Dân vận và Đảng ủy Khối thống nhất phối hợp giai đoạn 2023 - 2025.",
 		contentHtml: "<p>Chương trình phối hợp được ký kết vào ngày 25/9/2020.</p>",
@@ -77,7 +69,7 @@ export function sampleArticle(overrides: Partial<ArticleRecord> = {}): ArticleRe
 			length: 48213,
 		},
 		...overrides,
-	};
+	});
 }
 
 /** The whole-collection model of the given records, on the sample site unless another is given. */

@@ -1,12 +1,9 @@
 // Freshness: Cache-Control on every feed agrees with RSS <ttl>, and allows stale copies while revalidating or on error.
-import { exports } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
+import { fetchWorker } from "./support/fetchWorker.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, rssTtl } from "./support/readFeed.ts";
-
-const fetchWorker = (path: string, headers: Record<string, string> = {}) =>
-	exports.default.fetch(new Request(`http://localhost${path}`, { headers }));
 
 /** Cache-Control directives as name -> value ("" for valueless ones). */
 function directives(header: string | null): Map<string, string> {
@@ -48,7 +45,9 @@ it("max-age equals RSS <ttl> in seconds, and is the same for all three formats",
 
 it("a 304 repeats the 200's Cache-Control, so a revalidated copy is fresh for as long again", async () => {
 	const full = await fetchWorker("/feed.json");
-	const revalidated = await fetchWorker("/feed.json", { "If-None-Match": full.headers.get("ETag") ?? "" });
+	const revalidated = await fetchWorker("/feed.json", {
+		headers: { "If-None-Match": full.headers.get("ETag") ?? "" },
+	});
 	expect(revalidated.status).toBe(304);
 	expect(revalidated.headers.get("Cache-Control")).toBe(full.headers.get("Cache-Control"));
 });

@@ -1,11 +1,9 @@
 // CORS: any origin may read feeds and their validators; preflight OPTIONS is answered.
-import { exports } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
+import { fetchWorker } from "./support/fetchWorker.ts";
 import { publish } from "./support/publish.ts";
 
-const fetchWorker = (path: string, init: RequestInit = {}) =>
-	exports.default.fetch(new Request(`http://localhost${path}`, init));
 const ORIGIN = "https://reader.example";
 
 const exposed = (response: Response) =>

@@ -1,8 +1,8 @@
 // The Cache API only saves work: when it fails, feeds are rendered from KV and answered as usual, never a 5xx.
 import { beforeAll, describe, expect, it } from "vitest";
+import { collection } from "../support/articles.ts";
 import { expectedErrors } from "../support/expectedErrors.ts";
 import { parseXmlStrict } from "../support/xmlTree.ts";
-import { collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 

@@ -2,7 +2,7 @@
 // version of their inline style and script, and nothing else from the request's query.
 import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_BODY_VERSION } from "../../src/pages/pageLayout.ts";
-import { BASE_URL, collection } from "./support/articles.ts";
+import { BASE_URL, collection } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 

@@ -1,14 +1,11 @@
 // /favicon.ico: the built-in icon answers (ETag, 304, HEAD), and pages link it unless site.yaml names an icon.
-import { exports } from "cloudflare:workers";
 import { findAll, getAttributeValue } from "domutils";
 import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { article, BASE_URL, site } from "./support/articles.ts";
+import { article, BASE_URL, site } from "../support/articles.ts";
+import { fetchWorker } from "./support/fetchWorker.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
-
-const fetchWorker = (path: string, init?: RequestInit) =>
-	exports.default.fetch(new Request(`http://localhost${path}`, init));
 
 async function iconLinks(app: ReturnType<typeof testApp>, path: string): Promise<string[]> {
 	const document = parseDocument(await (await app.fetch(path)).text());

@@ -1,6 +1,6 @@
 // Newsletter parameters on every feed: ?limit and ?since, exact 400s for bad values, and normalised cache keys.
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, BASE_URL, hanoiTime, tags } from "./support/articles.ts";
+import { article, BASE_URL, hanoiTime, tags } from "../support/articles.ts";
 import { instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, readFeed } from "./support/readFeed.ts";

@@ -8,8 +8,8 @@ import { feedStatsStore, type StatsStore } from "../../src/stats/statsStore.ts";
 import type { StatsSummary } from "../../src/stats/statsSummary.ts";
 import { dayDate, utcDay } from "../../src/stats/utcDay.ts";
 import { AGGREGATORS, CRAWLERS, READERS } from "../stats/userAgentSamples.ts";
+import { collection } from "../support/articles.ts";
 import { expectedErrors } from "../support/expectedErrors.ts";
-import { collection } from "./support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { type TestApp, testApp } from "./support/testApp.ts";
 

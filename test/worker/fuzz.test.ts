@@ -2,7 +2,7 @@
 import { exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // KV failures: the last good copy when there is one, else a plain 503 with Retry-After; never a stack trace.
 import { beforeAll, describe, expect, it } from "vitest";
+import { BASE_URL, collection } from "../support/articles.ts";
 import { expectedErrors } from "../support/expectedErrors.ts";
-import { BASE_URL, collection } from "./support/articles.ts";
 import { type InstrumentedKv, instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";
 import { type TestApp, testApp } from "./support/testApp.ts";

@@ -1,7 +1,7 @@
 // KV reads per request: a 304 or a cached 200 reads at most the small head value; only a render reads records.
 import { beforeAll, expect, it } from "vitest";
 import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
-import { article, hanoiTime, tags } from "./support/articles.ts";
+import { article, hanoiTime, tags } from "../support/articles.ts";
 import { instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";

@@ -1,7 +1,7 @@
 // WebSub discovery headers: every feed response (200, 304, HEAD; warm, from the Cache API, or rendered) carries
 // Link rel="self" with the canonical feed URL, and rel="hub" when the site has a hub.
 import { beforeEach, describe, expect, it } from "vitest";
-import { BASE_URL, collection, site } from "./support/articles.ts";
+import { BASE_URL, collection, site } from "../support/articles.ts";
 import { clearKv, publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 

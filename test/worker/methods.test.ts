@@ -1,7 +1,7 @@
 // Methods: the site is read-only, so anything but GET, HEAD and OPTIONS is a 405 naming what is allowed.
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 
 const SYNCED_AT = Date.parse("2023-09-01T00:00:00Z");

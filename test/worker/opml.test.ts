@@ -3,9 +3,9 @@
 import { findAll, getAttributeValue } from "domutils";
 import { parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
+import { article, authors, BASE_URL, collection, hanoiTime, tags } from "../support/articles.ts";
 import { checkOpml2 } from "../support/checkOpml2.ts";
 import { childNamed, parseXmlStrict, type XmlElement } from "../support/xmlTree.ts";
-import { article, authors, BASE_URL, collection, hanoiTime, tags } from "./support/articles.ts";
 import { clearKv, publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
 

@@ -1,14 +1,12 @@
 // HTML pages: the index with autodiscovery and links to every scoped feed, tag/author pages, article pages, dates,
 // the subscribe box, and no script or style but the page's own.
-import { exports } from "cloudflare:workers";
 import { findAll, getAttributeValue, textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, BASE_URL, collection, site, tags } from "./support/articles.ts";
+import { article, BASE_URL, collection, site, tags } from "../support/articles.ts";
+import { fetchWorker } from "./support/fetchWorker.ts";
 import { publish } from "./support/publish.ts";
 import { testApp } from "./support/testApp.ts";
-
-const fetchWorker = (path: string) => exports.default.fetch(new Request(`http://localhost${path}`));
 
 const hostile = article("doc-hai", "2023-08-14T09:00:00+07:00", {
 	title: `<script>alert("tiêu đề")</script> & "ngoặc"`,

@@ -1,7 +1,7 @@
 // A poller that sends back the validators it received gets one 200 per change of a feed, and 304s otherwise.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/domain/model.ts";
-import { article, collection, hanoiTime, tags } from "./support/articles.ts";
+import { article, collection, hanoiTime, tags } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS } from "./support/readFeed.ts";
 import { type TestApp, testApp } from "./support/testApp.ts";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/domain/model.ts";
 import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, readFeed } from "./support/readFeed.ts";
 import { type TestApp, testApp } from "./support/testApp.ts";

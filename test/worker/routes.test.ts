@@ -2,10 +2,11 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FeedFormat } from "../../src/domain/model.ts";
+import { article, BASE_URL, collection, hanoiTime, tags } from "../support/articles.ts";
 import { checkAtom } from "../support/checkAtom.ts";
 import { checkJsonFeed11 } from "../support/checkJsonFeed11.ts";
 import { checkRss2 } from "../support/checkRss2.ts";
-import { article, BASE_URL, collection, hanoiTime, tags } from "./support/articles.ts";
+import { fetchWorker } from "./support/fetchWorker.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, readFeed } from "./support/readFeed.ts";
 import { testApp } from "./support/testApp.ts";
@@ -22,8 +23,6 @@ const CHECKS: Record<FeedFormat, (body: string) => string[]> = {
 };
 
 const SYNCED_AT = Date.parse("2023-09-01T00:00:00Z");
-const fetchWorker = (path: string, init?: RequestInit) =>
-	exports.default.fetch(new Request(`http://localhost${path}`, init));
 
 // 25 articles one hour apart (more than the 20 a feed shows), in an order that is not publication order.
 const OLDEST = Date.parse("2023-08-01T00:00:00Z");

@@ -1,6 +1,6 @@
 // Scheduling: a future-dated article is in KV but hidden everywhere until its time; caches expire by then.
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, collection, hanoiTime, tags } from "./support/articles.ts";
+import { article, collection, hanoiTime, tags } from "../support/articles.ts";
 import { publish } from "./support/publish.ts";
 import { FEED_PATHS, FORMATS, readFeed } from "./support/readFeed.ts";
 import { testApp } from "./support/testApp.ts";

@@ -3,7 +3,7 @@ import { exports } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
 import type { Head } from "../../src/domain/model.ts";
 import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
-import { collection } from "./support/articles.ts";
+import { collection } from "../support/articles.ts";
 import { instrumentedKv } from "./support/instrumentedKv.ts";
 import { publish } from "./support/publish.ts";
 import { readFeed } from "./support/readFeed.ts";

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import type { ArticleRecord, SiteSettings } from "../../../src/domain/model.ts";
 import { bindingKvTarget } from "../../../src/sync/publish/bindingKvTarget.ts";
 import { type SyncOutcome, syncRecords } from "../../../src/sync/publish/syncRecords.ts";
-import { site as defaultSite } from "./articles.ts";
+import { site as defaultSite } from "../../support/articles.ts";
 
 /** Runs sync against env.ARTICLES as of `now` (epoch ms). */
 export function publish(

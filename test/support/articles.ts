@@ -1,6 +1,6 @@
-// Test articles and site settings: ArticleRecord objects as sync renders them, Vietnamese text included.
-import type { ArticleRecord, AuthorRef, SiteSettings, TagRef } from "../../../src/domain/model.ts";
-import { articleUrl } from "../../../src/urls/urlScheme.ts";
+// The shared article and site fixtures: ArticleRecords as sync renders them, Vietnamese text included.
+import type { ArticleRecord, AuthorRef, SiteSettings, TagRef } from "../../src/domain/model.ts";
+import { articleUrl } from "../../src/urls/urlScheme.ts";
 
 export const BASE_URL = "http://localhost:8787";
 
