@@ -2,13 +2,13 @@
 import { parseArgs } from "node:util";
 import { endOnSignals } from "./endOnSignals.ts";
 import { progressDisplay } from "./progressDisplay.ts";
-import { KV_LIMITS } from "./publish/chunkRequests.ts";
 import type { LocalKvTarget } from "./publish/localKvTarget.ts";
 import { describeHubNotice } from "./publish/notifyHub.ts";
 import type { SyncPlan } from "./publish/planSync.ts";
 import { SyncConflictError } from "./publish/syncConflict.ts";
 import { describeLease, LEASE_DEFAULTS } from "./publish/syncLease.ts";
 import { wranglerKvTarget } from "./publish/wranglerKvTarget.ts";
+import { KV_LIMITS } from "./shared/kvLimits.ts";
 import { syncContent } from "./syncContent.ts";
 import { ContentValidationError } from "./validate/contentError.ts";
 

@@ -1,11 +1,11 @@
 // The whole sync on Node: load and validate content/, render, then publish to a KV target.
+import { type LoadedContent, loadContent } from "./loadContent.ts";
 import type { ApplyOptions } from "./publish/applySync.ts";
 import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
 import { readKvState } from "./publish/readKvState.ts";
 import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
 import { type SyncOutcome, syncRecords } from "./publish/syncRecords.ts";
-import { type LoadedContent, loadContent } from "./validate/loadContent.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
 
 export interface SyncContentOptions extends ApplyOptions {

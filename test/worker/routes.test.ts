@@ -1,5 +1,4 @@
 // Routes: every feed URL in every format, media types, newest-first order, feed length, scoped feeds and 404s.
-import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FeedFormat } from "../../src/domain/model.ts";
 import { article, BASE_URL, collection, hanoiTime, tags } from "../support/articles.ts";

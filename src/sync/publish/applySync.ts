@@ -1,6 +1,7 @@
 // Carries out a sync plan in the order that keeps every reader on one whole version: content, head, cleanup.
 import { HEAD_KEY } from "../../store/kvLayout.ts";
-import { type ChunkLimits, chunkEntries, chunkKeys, KV_LIMITS } from "./chunkRequests.ts";
+import { KV_LIMITS } from "../shared/kvLimits.ts";
+import { type ChunkLimits, chunkEntries, chunkKeys } from "./chunkRequests.ts";
 import type { KvEntry, KvTarget } from "./kvTarget.ts";
 import type { SyncPlan } from "./planSync.ts";
 import { SyncConflictError } from "./syncConflict.ts";

@@ -1,7 +1,7 @@
 // Article HTML allowlist (sanitize-html): safe for feed readers and email tools, every URL absolute.
 import sanitize, { type IOptions } from "sanitize-html";
 import { safeText } from "../../text/safeText.ts";
-import { absoluteSrcset, absoluteUrl, type UrlBases } from "./absoluteUrls.ts";
+import { absoluteSrcset, absoluteUrl, type UrlBases } from "../shared/absoluteUrls.ts";
 
 const ALLOWED_TAGS = [
 	...["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "div", "span"],

@@ -1,7 +1,7 @@
 // Front-matter rules: every field of an article file, validated field by field so all problems surface at once.
 import { z } from "zod";
 import type { ImageRef, Person, SiteSettings } from "../../domain/model.ts";
-import { resolveUrl } from "../render/absoluteUrls.ts";
+import { resolveUrl } from "../shared/absoluteUrls.ts";
 import { idProblem } from "./articleGuid.ts";
 import { parseContentDate } from "./contentDate.ts";
 import { type ContentError, expected } from "./contentError.ts";

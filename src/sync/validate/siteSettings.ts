@@ -2,8 +2,8 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { SiteSettings } from "../../domain/model.ts";
-import { KV_LIMITS } from "../publish/chunkRequests.ts";
-import { resolveUrl } from "../render/absoluteUrls.ts";
+import { resolveUrl } from "../shared/absoluteUrls.ts";
+import { KV_LIMITS } from "../shared/kvLimits.ts";
 import { isTimeZone } from "./contentDate.ts";
 import { type ContentError, expected, quoteValue } from "./contentError.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "./contentFiles.ts";

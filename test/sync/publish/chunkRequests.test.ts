@@ -1,9 +1,10 @@
 // Bulk requests stay within Cloudflare's limits: 10,000 pairs and 100 MB per request, 10,000 keys per delete.
 import { describe, expect, it } from "vitest";
 import { applySync } from "../../../src/sync/publish/applySync.ts";
-import { chunkEntries, chunkKeys, KV_LIMITS } from "../../../src/sync/publish/chunkRequests.ts";
+import { chunkEntries, chunkKeys } from "../../../src/sync/publish/chunkRequests.ts";
 import type { KvEntry } from "../../../src/sync/publish/kvTarget.ts";
 import type { SyncPlan } from "../../../src/sync/publish/planSync.ts";
+import { KV_LIMITS } from "../../../src/sync/shared/kvLimits.ts";
 import { miniflareKv } from "../support/miniflareKv.ts";
 import { recordingKvTarget } from "../support/recordingKvTarget.ts";
 

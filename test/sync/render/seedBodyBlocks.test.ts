@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
-import { loadContent } from "../../../src/sync/validate/loadContent.ts";
+import { loadContent } from "../../../src/sync/loadContent.ts";
 import { htmlElements } from "../support/htmlElements.ts";
 
 const SOURCE = "test/fixtures/seed/000_1e1845e5b246efe0.txt";

@@ -1,6 +1,6 @@
 // Loads a throwaway content directory through the real loader: the records, or every error it reports.
+import { type LoadedContent, loadContent } from "../../../src/sync/loadContent.ts";
 import { type ContentError, ContentValidationError } from "../../../src/sync/validate/contentError.ts";
-import { type LoadedContent, loadContent } from "../../../src/sync/validate/loadContent.ts";
 import type { SyncTarget } from "../../../src/sync/validate/siteSettings.ts";
 import { SITE_YAML, tempContent } from "./tempContent.ts";
 

@@ -2,8 +2,8 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadContent } from "../../../src/sync/loadContent.ts";
 import { ContentValidationError } from "../../../src/sync/validate/contentError.ts";
-import { loadContent } from "../../../src/sync/validate/loadContent.ts";
 import { articleFile, SITE_YAML, tempContent } from "../support/tempContent.ts";
 
 const article = (extra = "", body?: string): string =>

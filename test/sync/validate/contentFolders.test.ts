@@ -3,8 +3,8 @@
 import { mkdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadContent } from "../../../src/sync/loadContent.ts";
 import { ContentValidationError } from "../../../src/sync/validate/contentError.ts";
-import { loadContent } from "../../../src/sync/validate/loadContent.ts";
 import { articleFile, TINY_PNG, tempContent } from "../support/tempContent.ts";
 
 const article = (title: string, extra = ""): string =>

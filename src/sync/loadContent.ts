@@ -1,22 +1,22 @@
 // Reads content/ (site.yaml + one .md per article), validates everything, renders; all errors or all records.
 import path from "node:path";
-import type { ArticleRecord, SiteSettings } from "../../domain/model.ts";
-import { safeText } from "../../text/safeText.ts";
-import { KV_LIMITS } from "../publish/chunkRequests.ts";
-import { buildArticleRecord, type RecordContext } from "../render/buildArticleRecord.ts";
-import { type ContentError, ContentValidationError } from "./contentError.ts";
+import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
+import { safeText } from "../text/safeText.ts";
+import { buildArticleRecord, type RecordContext } from "./render/buildArticleRecord.ts";
+import { KV_LIMITS } from "./shared/kvLimits.ts";
+import { type ContentError, ContentValidationError } from "./validate/contentError.ts";
 import {
 	type ContentListing,
 	DEFAULT_MAX_ARTICLE_BYTES,
 	listContent,
 	readContentFile,
-} from "./contentFiles.ts";
-import { validateFrontMatter } from "./frontMatter.ts";
-import { readLocalImages } from "./localImages.ts";
-import { createNameRegistry } from "./nameRegistry.ts";
-import { parseArticleSource } from "./parseArticleSource.ts";
-import { parseSiteSettings, type SyncTarget } from "./siteSettings.ts";
-import { toSlug } from "./slugs.ts";
+} from "./validate/contentFiles.ts";
+import { validateFrontMatter } from "./validate/frontMatter.ts";
+import { readLocalImages } from "./validate/localImages.ts";
+import { createNameRegistry } from "./validate/nameRegistry.ts";
+import { parseArticleSource } from "./validate/parseArticleSource.ts";
+import { parseSiteSettings, type SyncTarget } from "./validate/siteSettings.ts";
+import { toSlug } from "./validate/slugs.ts";
 
 export interface LoadedContent {
 	site: SiteSettings;
