@@ -4,6 +4,7 @@
 import type { ArticleRecord, FeedFormat, Head, Manifest } from "../../src/domain/model.ts";
 import { buildFeedModel, type FeedModelInput } from "../../src/feed/buildFeedModel.ts";
 import type { FeedModel } from "../../src/feed/feedModel.ts";
+import { createSafeArticles } from "../../src/feed/safeArticle.ts";
 import { articleKey, HEAD_KEY, manifestKey } from "../../src/store/kvLayout.ts";
 
 export type Renderers = Partial<Record<FeedFormat, (model: FeedModel) => string>>;
@@ -38,6 +39,8 @@ async function loadInput(kv: KVNamespace, items: number): Promise<FeedModelInput
 		}),
 		updated: Math.max(...entries.map((entry) => entry.modified)),
 		ttlMinutes: 5,
+		// As the Worker does: the runtime makes each record safe once per isolate.
+		safeArticles: createSafeArticles(),
 	};
 }
 

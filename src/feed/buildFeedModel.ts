@@ -4,7 +4,7 @@ import { safeText } from "../text/safeText.ts";
 import { safeUrl } from "../text/safeUrl.ts";
 import { feedLinks, tagSchemeUrl } from "../urls/urlScheme.ts";
 import type { FeedModel, FeedScope } from "./feedModel.ts";
-import { safeArticle, safePerson } from "./safeArticle.ts";
+import { type SafeArticles, safeArticle, safePerson } from "./safeArticle.ts";
 
 export interface FeedModelInput {
 	manifest: Manifest;
@@ -14,6 +14,8 @@ export interface FeedModelInput {
 	/** Epoch ms of the newest change to what the feed shows. */
 	updated: number;
 	ttlMinutes: number;
+	/** Makes each record safe once; without it, every record is made safe afresh. */
+	safeArticles?: SafeArticles;
 }
 
 /** A scope's feed title: the site's, then the tag's or author's name. */
@@ -37,7 +39,7 @@ export function buildFeedModel(input: FeedModelInput): FeedModel {
 		updated: input.updated,
 		ttlMinutes: input.ttlMinutes,
 		tagScheme: tagSchemeUrl(site.baseUrl),
-		items: input.items.map(safeArticle),
+		items: input.items.map(input.safeArticles ?? safeArticle),
 	};
 	if (site.icon !== undefined) model.icon = safeUrl(site.icon);
 	if (site.hub !== undefined) model.hub = safeUrl(site.hub);

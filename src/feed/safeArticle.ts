@@ -32,20 +32,26 @@ function safeImage(image: ImageRef): ImageRef {
 	return safe;
 }
 
-// Records are immutable once read (src/store/articleStore.ts hands back the same object for the same hash), so
-// each is made safe once per isolate, not on every render. The safe copy maps to itself: safeText is idempotent.
-const SAFE_RECORDS = new WeakMap<ArticleRecord, ArticleRecord>();
+/** Makes records safe, each once: the same copy each time for the same record, which must not be changed afterwards. */
+export type SafeArticles = (record: ArticleRecord) => ArticleRecord;
 
-/** A copy of the record with every string made safe (NFC, no XML-forbidden characters, no lone surrogates);
- * the same copy each time for the same record, which must not be changed afterwards. */
-export function safeArticle(record: ArticleRecord): ArticleRecord {
-	const known = SAFE_RECORDS.get(record);
-	if (known) return known;
-	const safe = makeSafe(record);
-	SAFE_RECORDS.set(record, safe);
-	SAFE_RECORDS.set(safe, safe);
-	return safe;
+/** Records are immutable once read (src/store/articleStore.ts hands back the same object for the same hash), so
+ * each is made safe once per isolate, not on every render: the view runtime owns one of these per app. The safe
+ * copy maps to itself, since safeText is idempotent. */
+export function createSafeArticles(): SafeArticles {
+	const safeRecords = new WeakMap<ArticleRecord, ArticleRecord>();
+	return (record) => {
+		const known = safeRecords.get(record);
+		if (known) return known;
+		const safe = makeSafe(record);
+		safeRecords.set(record, safe);
+		safeRecords.set(safe, safe);
+		return safe;
+	};
 }
+
+/** A copy of the record with every string made safe (NFC, no XML-forbidden characters, no lone surrogates). */
+export const safeArticle = (record: ArticleRecord): ArticleRecord => makeSafe(record);
 
 function makeSafe(record: ArticleRecord): ArticleRecord {
 	const safe: ArticleRecord = {

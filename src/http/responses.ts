@@ -34,11 +34,15 @@ interface ViewHeaders {
 	usualNotModified: Headers;
 }
 
-// Header values that never change for a view are built once: a hot response then costs one object spread, and the
-// usual 304 none (a Response copies the Headers it is given, so one instance can serve every request).
-const headerMemo = new WeakMap<CachedView, ViewHeaders>();
+/** Header values that never change for a view, built once per view: a hot response then costs one object spread,
+ * and the usual 304 none (a Response copies the Headers it is given, so one instance can serve every request).
+ * The view runtime owns one per app, beside the views it keys on. */
+export type HeaderMemo = WeakMap<CachedView, ViewHeaders>;
+
+export const createHeaderMemo = (): HeaderMemo => new WeakMap();
 
 function viewHeaders(
+	headerMemo: HeaderMemo,
 	view: CachedView,
 	now: number,
 	extra: Readonly<Record<string, string>> | undefined,
@@ -64,12 +68,13 @@ function viewHeaders(
 
 /** A rendered view. Content-Length is explicit so that HEAD, which drops the body, keeps GET's headers exactly. */
 export function viewResponse(
+	headerMemo: HeaderMemo,
 	view: CachedView,
 	body: Uint8Array,
 	now: number,
 	options: ViewResponseOptions = {},
 ): Response {
-	const { ok } = viewHeaders(view, now, options.headers);
+	const { ok } = viewHeaders(headerMemo, view, now, options.headers);
 	return new Response(body, {
 		headers: {
 			...ok,
@@ -80,8 +85,13 @@ export function viewResponse(
 }
 
 /** A 304: the headers a 200 would carry, less those describing its body. */
-export function viewNotModified(view: CachedView, now: number, options: ViewResponseOptions = {}): Response {
-	const { notModified, usualNotModified } = viewHeaders(view, now, options.headers);
+export function viewNotModified(
+	headerMemo: HeaderMemo,
+	view: CachedView,
+	now: number,
+	options: ViewResponseOptions = {},
+): Response {
+	const { notModified, usualNotModified } = viewHeaders(headerMemo, view, now, options.headers);
 	const cacheControlValue = options.cacheControl ?? cacheControl(now, view.revealAt);
 	return new Response(null, {
 		status: 304,

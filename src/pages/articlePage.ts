@@ -3,7 +3,7 @@
 import { html, raw } from "hono/html";
 import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
 import { articleUrl, authorScope, feedLinks, scopePageUrl, tagScope } from "../urls/urlScheme.ts";
-import { pageTime } from "./pageDate.ts";
+import type { PageDates } from "./pageDate.ts";
 import { type Html, pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";
 
@@ -18,7 +18,7 @@ ${caption ? html`<figcaption>${caption}</figcaption>` : ""}
 </figure>`);
 }
 
-export function renderArticlePage(site: SiteSettings, record: ArticleRecord): string {
+export function renderArticlePage(site: SiteSettings, record: ArticleRecord, dates: PageDates): string {
 	const url = articleUrl(site.baseUrl, record.slug);
 	const siteLinks = feedLinks(site.baseUrl, "");
 	const authors = record.authors.map((author, index) =>
@@ -31,12 +31,12 @@ export function renderArticlePage(site: SiteSettings, record: ArticleRecord): st
 	);
 	const updated =
 		record.updated && record.updated !== record.published
-			? html` · cập nhật ${pageTime(site, record.updated, record.updatedDateOnly)}`
+			? html` · cập nhật ${dates.time(site, record.updated, record.updatedDateOnly)}`
 			: "";
 	const main = sync(html`<div class="layout">
 <article>
 <h1>${record.title}</h1>
-<p class="meta">${authors.length ? html`${authors} · ` : ""}${pageTime(site, record.published, record.publishedDateOnly)}${updated}</p>
+<p class="meta">${authors.length ? html`${authors} · ` : ""}${dates.time(site, record.published, record.publishedDateOnly)}${updated}</p>
 ${figure(record)}
 <div class="body">
 ${raw(record.contentHtml)}

@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
 import { feedLinks, scopePageUrl } from "../urls/urlScheme.ts";
 import { articleList } from "./articleList.ts";
+import type { PageDates } from "./pageDate.ts";
 import { feedLinkList, pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";
 
@@ -16,6 +17,7 @@ export interface ScopeLink {
 export function renderIndexPage(page: {
 	site: SiteSettings;
 	records: readonly ArticleRecord[];
+	dates: PageDates;
 	tags: readonly ScopeLink[];
 	authors: readonly ScopeLink[];
 }): string {
@@ -33,7 +35,7 @@ ${scopes.map((scope) => sync(html`<li><a href="${scopePageUrl(site.baseUrl, scop
 	const main = sync(html`<div class="layout">
 <section>
 <h2 class="label">Bài mới</h2>
-${articleList(site, page.records)}
+${articleList(site, page.records, page.dates)}
 </section>
 <aside>
 ${subscribeBox(links)}

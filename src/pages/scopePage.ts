@@ -4,6 +4,7 @@ import { html } from "hono/html";
 import type { ArticleRecord, SiteSettings } from "../domain/model.ts";
 import { feedLinks } from "../urls/urlScheme.ts";
 import { articleList } from "./articleList.ts";
+import type { PageDates } from "./pageDate.ts";
 import { pageLayout, sync } from "./pageLayout.ts";
 import { subscribeBox } from "./subscribeBox.ts";
 
@@ -14,6 +15,7 @@ export function renderScopePage(page: {
 	kind: "tag" | "author";
 	name: string;
 	records: readonly ArticleRecord[];
+	dates: PageDates;
 }): string {
 	const { site } = page;
 	const links = feedLinks(site.baseUrl, page.key);
@@ -21,7 +23,7 @@ export function renderScopePage(page: {
 	const main =
 		sync(html`<h1 class="page-title">${page.kind === "tag" ? "Chủ đề" : "Tác giả"}: ${page.name}</h1>
 <div class="layout">
-${articleList(site, page.records)}
+${articleList(site, page.records, page.dates)}
 <aside>
 ${subscribeBox(links)}
 </aside>

@@ -35,7 +35,7 @@ function serveFeed(
 		paramsKey: parsed.key,
 		contentType: MEDIA_TYPES[format],
 		select(manifest, now) {
-			const resolved = resolveScope(manifest, ref, now);
+			const resolved = resolveScope(runtime.indexes(manifest), manifest, ref, now);
 			if ("notShown" in resolved) return resolved;
 			const selected = selectEntries(resolved.entries, {
 				now,
@@ -64,6 +64,7 @@ function serveFeed(
 				items: records,
 				updated: selection.lastModified,
 				ttlMinutes: TTL_MINUTES,
+				safeArticles: runtime.safeArticles,
 			});
 			return renderFeed(format, model);
 		},

@@ -35,11 +35,11 @@ export function opmlRoute(runtime: ViewRuntime): Hono<AppEnv> {
 			paramsKey: "",
 			contentType: OPML_MEDIA_TYPE,
 			select(manifest, now) {
-				const resolved = resolveScope(manifest, { kind: "all" }, now);
+				const resolved = resolveScope(runtime.indexes(manifest), manifest, { kind: "all" }, now);
 				if ("notShown" in resolved) return resolved;
 				// Every visible article counts: a tag or author appears with its first article, whichever that is.
 				const visible = selectEntries(resolved.entries, { now, limit: Number.POSITIVE_INFINITY });
-				const scopes = visibleScopes(manifest, now);
+				const scopes = visibleScopes(runtime.indexes(manifest), now);
 				const selection: OpmlSelection = {
 					entries: [],
 					...scopes,

@@ -5,7 +5,6 @@ import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
-import { manifestIndex } from "../store/manifestIndex.ts";
 import { selectEntries } from "../store/selectEntries.ts";
 import { articlePath, type ScopeRef, scopePath } from "../urls/urlScheme.ts";
 import { resolveScope } from "./resolveScope.ts";
@@ -26,10 +25,10 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 			...page,
 			path: "/",
 			select(manifest, now) {
-				const resolved = resolveScope(manifest, { kind: "all" }, now);
+				const resolved = resolveScope(runtime.indexes(manifest), manifest, { kind: "all" }, now);
 				if ("notShown" in resolved) return resolved;
 				const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
-				const scopes = visibleScopes(manifest, now);
+				const scopes = visibleScopes(runtime.indexes(manifest), now);
 				// The tag and author lists can change without the newest articles changing: they are part of the ETag.
 				const lastModified = newestChange(resolved.changed, selected.entries);
 				return {
@@ -40,7 +39,13 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 				};
 			},
 			render: (selection, records, manifest) =>
-				renderIndexPage({ site: manifest.site, records, tags: selection.tags, authors: selection.authors }),
+				renderIndexPage({
+					site: manifest.site,
+					records,
+					tags: selection.tags,
+					authors: selection.authors,
+					dates: runtime.pageDates,
+				}),
 		}),
 	);
 
@@ -50,13 +55,13 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 			...page,
 			path: articlePath(slug),
 			select(manifest, now) {
-				const entry = manifestIndex(manifest).articleBySlug(slug);
+				const entry = runtime.indexes(manifest).articleBySlug(slug);
 				if (!entry) return { notShown: true };
 				if (entry.published > now) return { notShown: true, revealAt: entry.published };
 				return { entries: [entry], lastModified: entry.modified, identity: [manifest.siteHash] };
 			},
 			render: (_selection, [record], manifest) =>
-				renderArticlePage(manifest.site, record as NonNullable<typeof record>),
+				renderArticlePage(manifest.site, record as NonNullable<typeof record>, runtime.pageDates),
 		});
 	});
 
@@ -67,7 +72,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 				...page,
 				path: scopePath(ref),
 				select(manifest, now) {
-					const resolved = resolveScope(manifest, ref, now);
+					const resolved = resolveScope(runtime.indexes(manifest), manifest, ref, now);
 					if ("notShown" in resolved) return resolved;
 					const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
 					const name = resolved.scope.name ?? "";
@@ -81,7 +86,14 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 					};
 				},
 				render: (selection, records, manifest) =>
-					renderScopePage({ site: manifest.site, key: selection.key, kind, name: selection.name, records }),
+					renderScopePage({
+						site: manifest.site,
+						key: selection.key,
+						kind,
+						name: selection.name,
+						records,
+						dates: runtime.pageDates,
+					}),
 			});
 		});
 	}

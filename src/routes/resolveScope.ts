@@ -1,7 +1,7 @@
 // Turns a route's scope (everything, a tag slug, an author slug) into the manifest's entries for it, or "not shown".
 import type { ArticleEntry, Manifest } from "../domain/model.ts";
 import type { FeedScope } from "../feed/feedModel.ts";
-import { manifestIndex } from "../store/manifestIndex.ts";
+import type { ManifestIndex } from "../store/manifestIndex.ts";
 import { visibility } from "../store/selectEntries.ts";
 import { type ScopeRef, scopeKeyOf } from "../urls/urlScheme.ts";
 import type { NotShown } from "./serveView.ts";
@@ -14,8 +14,12 @@ export interface ResolvedScope {
 }
 
 /** A tag or author exists while at least one of its articles is visible; until then it is a 404 like any unknown one. */
-export function resolveScope(manifest: Manifest, ref: ScopeRef, now: number): ResolvedScope | NotShown {
-	const index = manifestIndex(manifest);
+export function resolveScope(
+	index: ManifestIndex,
+	manifest: Manifest,
+	ref: ScopeRef,
+	now: number,
+): ResolvedScope | NotShown {
 	const key = scopeKeyOf(ref);
 	const changed = Object.hasOwn(manifest.scopes, key) ? (manifest.scopes[key]?.changed ?? 0) : 0;
 	if (ref.kind === "all")

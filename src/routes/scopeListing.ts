@@ -1,14 +1,15 @@
 // What lists of scopes (the index page, /feeds.opml) show: the tags and authors with a visible article, and
 // the newest change among what a listing shows.
-import type { Manifest } from "../domain/model.ts";
 import type { ScopeLink } from "../pages/indexPage.ts";
-import { manifestIndex } from "../store/manifestIndex.ts";
+import type { ManifestIndex } from "../store/manifestIndex.ts";
 import { visibility } from "../store/selectEntries.ts";
 import { authorScope, tagScope } from "../urls/urlScheme.ts";
 
 /** Tags and authors with at least one visible article, in display order. */
-export function visibleScopes(manifest: Manifest, now: number): { tags: ScopeLink[]; authors: ScopeLink[] } {
-	const index = manifestIndex(manifest);
+export function visibleScopes(
+	index: ManifestIndex,
+	now: number,
+): { tags: ScopeLink[]; authors: ScopeLink[] } {
 	const shown = (key: string, name: string | undefined): ScopeLink[] => {
 		const entries = index.scopeEntries(key);
 		return name !== undefined && entries && visibility(entries, now).visible ? [{ key, name }] : [];

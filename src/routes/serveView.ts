@@ -82,8 +82,8 @@ export async function serveView<S extends ViewSelection>(
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
 	const answer = (view: CachedView, cacheControl?: string): Response => {
 		const options = { headers: spec.headers, cacheControl };
-		if (fresh(view)) return viewNotModified(view, now, options);
-		if (view.body) return viewResponse(view, view.body, now, options);
+		if (fresh(view)) return viewNotModified(runtime.headers, view, now, options);
+		if (view.body) return viewResponse(runtime.headers, view, view.body, now, options);
 		throw new Error("a view known only by its validators can only answer a request they satisfy");
 	};
 

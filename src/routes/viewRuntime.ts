@@ -1,6 +1,11 @@
-// What every route shares for the isolate's lifetime: the clock, KV access with its memos, and the view cache.
+// What every route shares for the isolate's lifetime: the clock, KV access, the view cache, and every memo that
+// outlives a request. An app built with a new runtime starts from nothing, like a fresh isolate.
+import { createSafeArticles, type SafeArticles } from "../feed/safeArticle.ts";
 import { createViewMemo, type EdgeCache, edgeCache } from "../http/edgeCache.ts";
+import { createHeaderMemo, type HeaderMemo } from "../http/responses.ts";
+import { createPageDates, type PageDates } from "../pages/pageDate.ts";
 import { type ArticleStore, articleStore, createArticleMemo } from "../store/articleStore.ts";
+import { createManifestIndexes, type ManifestIndexes } from "../store/manifestIndex.ts";
 
 export type AppEnv = { Bindings: Env };
 
@@ -9,6 +14,14 @@ export interface ViewRuntime {
 	now(): number;
 	store(env: Env): ArticleStore;
 	edge: EdgeCache;
+	/** Lookups over each manifest read, built once per manifest. */
+	indexes: ManifestIndexes;
+	/** Each record made safe for feeds once. */
+	safeArticles: SafeArticles;
+	/** Each view's unchanging response headers. */
+	headers: HeaderMemo;
+	/** Page date formatters, one per language and zone. */
+	pageDates: PageDates;
 }
 
 export interface ViewRuntimeOptions {
@@ -37,5 +50,9 @@ export function createViewRuntime(options: ViewRuntimeOptions): ViewRuntime {
 			cache: options.cache ?? (typeof caches === "undefined" ? undefined : caches.default),
 			memo: createViewMemo(),
 		}),
+		indexes: createManifestIndexes(),
+		safeArticles: createSafeArticles(),
+		headers: createHeaderMemo(),
+		pageDates: createPageDates(),
 	};
 }

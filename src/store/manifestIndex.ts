@@ -91,14 +91,18 @@ function buildIndex(manifest: Manifest): ManifestIndex {
 	};
 }
 
-const indexes = new WeakMap<Manifest, ManifestIndex>();
+/** The index of a manifest, built on its first use and kept as long as the manifest is. */
+export type ManifestIndexes = (manifest: Manifest) => ManifestIndex;
 
-/** The index of a manifest, built on first use and kept as long as the manifest is. */
-export function manifestIndex(manifest: Manifest): ManifestIndex {
-	let index = indexes.get(manifest);
-	if (!index) {
-		index = buildIndex(manifest);
-		indexes.set(manifest, index);
-	}
-	return index;
+/** One memo of indexes: the view runtime owns one per app, beside the manifests it reads. */
+export function createManifestIndexes(): ManifestIndexes {
+	const indexes = new WeakMap<Manifest, ManifestIndex>();
+	return (manifest) => {
+		let index = indexes.get(manifest);
+		if (!index) {
+			index = buildIndex(manifest);
+			indexes.set(manifest, index);
+		}
+		return index;
+	};
 }

@@ -1,9 +1,11 @@
-// manifestIndex: scope, slug, tag and author lookups over one manifest, built once per manifest.
+// Manifest indexes: scope, slug, tag and author lookups over one manifest, built once per manifest and memo.
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/domain/model.ts";
-import { manifestIndex } from "../../src/store/manifestIndex.ts";
+import { createManifestIndexes } from "../../src/store/manifestIndex.ts";
 import { authorScope, tagScope } from "../../src/urls/urlScheme.ts";
 import { sampleEntry, sampleManifest } from "../support/feedFixtures.ts";
+
+const manifestIndex = createManifestIndexes();
 
 function manifest(): Manifest {
 	return {
@@ -19,7 +21,7 @@ function manifest(): Manifest {
 }
 const ids = (entries: readonly { id: string }[] | undefined) => entries?.map((entry) => entry.id);
 
-describe("manifestIndex", () => {
+describe("manifest indexes", () => {
 	it("lists each scope's entries newest first, and nothing for an unknown one", () => {
 		const index = manifestIndex(manifest());
 		expect(ids(index.scopeEntries(""))).toEqual(["c", "b", "a"]);
@@ -57,9 +59,10 @@ describe("manifestIndex", () => {
 		expect(index.authorSlugs()).toEqual(["lan", "minh"]);
 	});
 
-	it("is built once per manifest", () => {
+	it("is built once per manifest, and again by another memo (another app's runtime)", () => {
 		const published = manifest();
 		expect(manifestIndex(published)).toBe(manifestIndex(published));
 		expect(manifestIndex(manifest())).not.toBe(manifestIndex(published));
+		expect(createManifestIndexes()(published)).not.toBe(manifestIndex(published));
 	});
 });
