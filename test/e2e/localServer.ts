@@ -35,7 +35,8 @@ export async function freePort(): Promise<number> {
 /**
  * Syncs `contentDir` into a fresh persisted KV state and serves it with `wrangler dev`, as `npm start` does; on
  * `port` when given (a test whose site.yaml names that port as its local base URL), else on a free one. wrangler
- * dev starts up while the sync runs; it is asked for nothing until the sync has finished.
+ * dev starts only once the sync has finished: both open the state's SQLite files, and a workerd starting while the
+ * sync holds their lock fails with SQLITE_BUSY.
  */
 export async function startLocalServer(
 	contentDir: string,
@@ -50,7 +51,12 @@ export async function startLocalServer(
 	).catch((error: { code?: number; stdout?: string; stderr?: string }) => {
 		throw new Error(`sync failed (${error.code}):\n${error.stdout}\n${error.stderr}`);
 	});
-	sync.catch(() => undefined); // awaited below, once wrangler dev is starting
+	try {
+		await sync;
+	} catch (error) {
+		rmSync(state, { recursive: true, force: true });
+		throw error;
+	}
 
 	const listen = port ?? (await freePort());
 	const dev: ChildProcess = spawn(
@@ -80,14 +86,6 @@ export async function startLocalServer(
 	dev.stderr?.on("data", (chunk) => {
 		output += chunk;
 	});
-	// No request reaches the Worker before the sync is done, so KV is only ever read whole.
-	try {
-		await sync;
-	} catch (error) {
-		process.kill(-(dev.pid as number), "SIGTERM");
-		rmSync(state, { recursive: true, force: true });
-		throw error;
-	}
 	const origin = `http://127.0.0.1:${listen}`;
 	const deadline = Date.now() + 60_000;
 	for (;;) {
