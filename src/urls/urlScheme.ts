@@ -94,6 +94,34 @@ function decodeSegment(segment: string): string {
 export const isFeedFile = (path: string): boolean =>
 	Object.hasOwn(FEED_FILES, path.slice(path.lastIndexOf("/") + 1));
 
+/** The archive folder's name under a scope's path: "/tags/<slug>/archive/<page>/rss.xml". */
+const ARCHIVE_FOLDER = "archive";
+
+/** A page number as written in paths: a positive decimal integer without leading zeros; undefined otherwise. */
+export function parsePageNumber(segment: string): number | undefined {
+	if (!/^[1-9][0-9]{0,8}$/.test(segment)) return undefined;
+	return Number(segment);
+}
+
+/** Path of a scope's archive page `page` (HTML), e.g. "/tags/xa-hoi/archive/3"; its feeds are below it. */
+export const archivePath = (key: ScopeKey, page: number): string =>
+	`${scopeKeyPath(key)}/${ARCHIVE_FOLDER}/${page}`;
+
+/** Canonical URLs of one archive page of a scope: its HTML page and its three feed documents. */
+export function archiveLinks(baseUrl: string, key: ScopeKey, page: number): FeedLinks {
+	const html = `${baseUrl}${archivePath(key, page)}`;
+	return {
+		html: safeUrl(html),
+		rss: safeUrl(`${html}/${FEED_FILE_OF.rss}`),
+		atom: safeUrl(`${html}/${FEED_FILE_OF.atom}`),
+		json: safeUrl(`${html}/${FEED_FILE_OF.json}`),
+	};
+}
+
+/** Path of the directory of every tag or author, page `page` (1 is "/tags" itself). */
+export const directoryPath = (kind: ScopeKind, page = 1): string =>
+	page === 1 ? `/${SCOPE_FOLDER[kind]}` : `/${SCOPE_FOLDER[kind]}/page/${page}`;
+
 /** Path of an article's page. */
 export const articlePath = (slug: string): string => `/articles/${pathSegment(slug)}`;
 

@@ -2,14 +2,18 @@
 // read back as the scope they name.
 import { describe, expect, it } from "vitest";
 import {
+	archiveLinks,
+	archivePath,
 	articlePath,
 	articleUrl,
 	authorScope,
+	directoryPath,
 	faviconUrl,
 	feedLinks,
 	feedOfPath,
 	feedPath,
 	opmlUrl,
+	parsePageNumber,
 	pathSegment,
 	scopeKeyOf,
 	scopePageUrl,
@@ -65,5 +69,27 @@ describe("urlScheme", () => {
 		] as const)
 			expect(scopeRefOf(scopeKeyOf(ref))).toEqual(ref);
 		expect(scopeRefOf("articles/a")).toBeUndefined();
+	});
+});
+
+describe("archive and directory URLs", () => {
+	it("puts archive pages under the scope's path, slugs percent-encoded", () => {
+		expect(archivePath("", 3)).toBe("/archive/3");
+		expect(archivePath("tags/xã hội", 12)).toBe("/tags/x%C3%A3%20h%E1%BB%99i/archive/12");
+		expect(archiveLinks("https://x.example", "authors/kim-dung", 1)).toEqual({
+			html: "https://x.example/authors/kim-dung/archive/1",
+			rss: "https://x.example/authors/kim-dung/archive/1/rss.xml",
+			atom: "https://x.example/authors/kim-dung/archive/1/atom.xml",
+			json: "https://x.example/authors/kim-dung/archive/1/feed.json",
+		});
+		expect(directoryPath("tag")).toBe("/tags");
+		expect(directoryPath("author", 2)).toBe("/authors/page/2");
+	});
+
+	it("reads page numbers only in their one written form", () => {
+		expect(parsePageNumber("1")).toBe(1);
+		expect(parsePageNumber("250")).toBe(250);
+		for (const bad of ["0", "01", "-1", "1.0", "1e3", "", " 1", "9999999999"])
+			expect(parsePageNumber(bad)).toBeUndefined();
 	});
 });
