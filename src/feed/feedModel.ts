@@ -10,8 +10,20 @@ export interface FeedScope {
 	name?: string;
 }
 
+/** A document's place in its scope's archived feed (RFC 5005 §4): every URL absolute and percent-encoded. */
+export interface FeedHistory {
+	/** True for an archive document (it carries <fh:archive/>); false for the scope's current feed. */
+	archive: boolean;
+	/** The scope's current feeds: what an archive document links as rel="current". */
+	current?: FeedLinks;
+	/** The next older archive page: rel="prev-archive", and JSON Feed's next_url. Absent on the oldest page. */
+	prevArchive?: FeedLinks;
+	/** The next newer archive page: rel="next-archive". Absent on the newest page and on the current feed. */
+	nextArchive?: FeedLinks;
+}
+
 export interface FeedModel {
-	/** Stable feed id (Atom <id>): the canonical URL of the scope's HTML page. */
+	/** Stable feed id (Atom <id>): the canonical URL of the scope's HTML page, for its archive documents too. */
 	id: string;
 	title: string;
 	description: string;
@@ -19,7 +31,11 @@ export interface FeedModel {
 	copyright: string;
 	icon?: string;
 	author: Person;
+	/** This document's own canonical URLs (rel="self", JSON Feed feed_url) and its HTML page: for an archive
+	 * document, the archive page's. */
 	links: FeedLinks;
+	/** Links to the scope's other documents; absent when there are none (no archive yet, or a filtered view). */
+	history?: FeedHistory;
 	/** Epoch ms of the newest change to what this feed shows: RSS lastBuildDate, Atom updated, HTTP Last-Modified. */
 	updated: number;
 	/** WebSub hub URL, when the site configures one. */

@@ -87,4 +87,68 @@ describe("buildFeedModel", () => {
 		sampleModel([record]);
 		expect(record).toEqual(copy);
 	});
+
+	describe("archive history (RFC 5005)", () => {
+		const scope = { key: "tags/dan-van", kind: "tag", name: "Dân vận" } as const;
+		const build = (archive?: { pages: number; page?: number }) =>
+			buildFeedModel({
+				manifest: sampleManifest(),
+				scope,
+				items: [],
+				updated: UPDATED,
+				ttlMinutes: 5,
+				...(archive ? { archive } : {}),
+			});
+		const page = (k: number) => `${BASE_URL}/tags/dan-van/archive/${k}`;
+
+		it("links no history for a filtered view or a scope without archive pages", () => {
+			expect("history" in build()).toBe(false);
+			expect("history" in build({ pages: 0 })).toBe(false);
+		});
+
+		it("links the current feed to the newest archive page", () => {
+			expect(build({ pages: 3 }).history).toEqual({
+				archive: false,
+				prevArchive: {
+					html: page(3),
+					rss: `${page(3)}/rss.xml`,
+					atom: `${page(3)}/atom.xml`,
+					json: `${page(3)}/feed.json`,
+				},
+			});
+		});
+
+		it("gives an archive page its own links, the scope's id and title, and its neighbours", () => {
+			const model = build({ pages: 3, page: 2 });
+			expect(model.links.atom).toBe(`${page(2)}/atom.xml`);
+			expect(model.links.html).toBe(page(2));
+			expect(model.id).toBe(`${BASE_URL}/tags/dan-van`);
+			expect(model.title).toBe("Tin tức Nghệ An — Dân vận");
+			expect(model.history?.archive).toBe(true);
+			expect(model.history?.current?.json).toBe(`${BASE_URL}/tags/dan-van/feed.json`);
+			expect(model.history?.prevArchive?.rss).toBe(`${page(1)}/rss.xml`);
+			expect(model.history?.nextArchive?.rss).toBe(`${page(3)}/rss.xml`);
+		});
+
+		it("has no older page on page 1 and no newer one on the newest page", () => {
+			expect(build({ pages: 3, page: 1 }).history?.prevArchive).toBeUndefined();
+			expect(build({ pages: 3, page: 3 }).history?.nextArchive).toBeUndefined();
+			expect(build({ pages: 1, page: 1 }).history).toEqual({ archive: true, current: build().links });
+		});
+
+		it("advertises the WebSub hub on the current feed only", () => {
+			expect(build({ pages: 3 }).hub).toBe(sampleSite().hub);
+			expect("hub" in build({ pages: 3, page: 3 })).toBe(false);
+		});
+
+		it.each([
+			[{ pages: 3, page: 4 }],
+			[{ pages: 3, page: 0 }],
+			[{ pages: 3, page: 1.5 }],
+			[{ pages: 0, page: 1 }],
+			[{ pages: -1 }],
+		])("refuses a page the scope does not have: %j", (archive) => {
+			expect(() => build(archive)).toThrow(RangeError);
+		});
+	});
 });
