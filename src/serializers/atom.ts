@@ -1,9 +1,9 @@
 // Atom 1.0, top-down in document order: the feed's metadata, then each entry. Every text value goes through
 // xmlEscape.ts; numbers (sizes) are written as they are, since they hold no markup.
 import type { ArticleRecord, Person } from "../domain/model.ts";
-import type { FeedModel } from "../feed/feedModel.ts";
+import type { FeedHistory, FeedModel } from "../feed/feedModel.ts";
 import { mediaRss } from "./mediaRss.ts";
-import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";
+import { fhDeclaration, GENERATOR, NAMESPACES } from "./xmlDocument.ts";
 import { cdata, escapeXml as x } from "./xmlEscape.ts";
 
 /** RFC 3339 in UTC, as Atom dates are written. */
@@ -15,6 +15,24 @@ function atomAuthor(person: Person, line: string): string {
 	if (person.email) xml += `${line}    <email>${x(person.email)}</email>`;
 	if (person.url) xml += `${line}    <uri>${x(person.url)}</uri>`;
 	return `${xml}${line}</author>`;
+}
+
+/** RFC 5005 §4 links to the scope's other Atom documents, and the marker of an archive document. */
+function atomHistory(history: FeedHistory): string {
+	let xml = "";
+	if (history.current)
+		xml += `
+    <link rel="current" type="application/atom+xml" href="${x(history.current.atom)}"/>`;
+	if (history.prevArchive)
+		xml += `
+    <link rel="prev-archive" type="application/atom+xml" href="${x(history.prevArchive.atom)}"/>`;
+	if (history.nextArchive)
+		xml += `
+    <link rel="next-archive" type="application/atom+xml" href="${x(history.nextArchive.atom)}"/>`;
+	if (history.archive)
+		xml += `
+    <fh:archive/>`;
+	return xml;
 }
 
 function atomEntry(model: FeedModel, record: ArticleRecord): string {
@@ -51,7 +69,7 @@ function atomEntry(model: FeedModel, record: ArticleRecord): string {
 /** Renders the model as Atom 1.0. The same model always gives the same bytes. */
 export function renderAtom(model: FeedModel): string {
 	let xml = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="${NAMESPACES.atom}" xmlns:media="${NAMESPACES.media}" xml:lang="${x(model.language)}">
+<feed xmlns="${NAMESPACES.atom}" xmlns:media="${NAMESPACES.media}"${fhDeclaration(model.history?.archive)} xml:lang="${x(model.language)}">
     <id>${x(model.id)}</id>
     <title>${x(model.title)}</title>
     <updated>${atomDate(model.updated)}</updated>
@@ -61,6 +79,7 @@ export function renderAtom(model: FeedModel): string {
 	if (model.hub)
 		xml += `
     <link rel="hub" href="${x(model.hub)}"/>`;
+	if (model.history) xml += atomHistory(model.history);
 	xml += `
     <subtitle>${x(model.description)}</subtitle>`;
 	if (model.icon)

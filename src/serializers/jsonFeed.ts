@@ -47,6 +47,8 @@ export function renderJsonFeed(model: FeedModel): string {
 		description: model.description,
 		language: model.language,
 	};
+	// next_url walks the history newest to oldest: from the current feed to the newest archive page, then on.
+	if (model.history?.prevArchive) feed.next_url = model.history.prevArchive.json;
 	if (model.icon) feed.icon = model.icon;
 	feed.authors = [jsonAuthor(model.author)];
 	if (model.hub) feed.hubs = [{ type: "WebSub", url: model.hub }];

@@ -1,10 +1,10 @@
 // RSS 2.0, top-down in document order: the channel, then each item. Every text value goes through xmlEscape.ts;
 // numbers (sizes, ttl) are written as they are, since they hold no markup.
 import type { ArticleRecord } from "../domain/model.ts";
-import type { FeedModel } from "../feed/feedModel.ts";
+import type { FeedHistory, FeedModel } from "../feed/feedModel.ts";
 import { formatHttpDate as rssDate } from "../text/httpDate.ts";
 import { mediaRss } from "./mediaRss.ts";
-import { GENERATOR, NAMESPACES } from "./xmlDocument.ts";
+import { fhDeclaration, GENERATOR, NAMESPACES } from "./xmlDocument.ts";
 import { cdata, escapeXml as x } from "./xmlEscape.ts";
 
 // RSS <author> is one email address ("email (Name)"), at most once per item (the W3C validator rejects a
@@ -13,6 +13,25 @@ import { cdata, escapeXml as x } from "./xmlEscape.ts";
 function emailAuthorOf(record: ArticleRecord): { name: string; email: string } | undefined {
 	const only = record.authors.length === 1 ? record.authors[0] : undefined;
 	return only?.email ? { name: only.name, email: only.email } : undefined;
+}
+
+/** RFC 5005 links to the scope's other RSS documents (as atom:link, RFC 5005 Appendix B), and the marker of an
+ * archive document. */
+function rssHistory(history: FeedHistory): string {
+	let xml = "";
+	if (history.current)
+		xml += `
+        <atom:link href="${x(history.current.rss)}" rel="current" type="application/rss+xml"/>`;
+	if (history.prevArchive)
+		xml += `
+        <atom:link href="${x(history.prevArchive.rss)}" rel="prev-archive" type="application/rss+xml"/>`;
+	if (history.nextArchive)
+		xml += `
+        <atom:link href="${x(history.nextArchive.rss)}" rel="next-archive" type="application/rss+xml"/>`;
+	if (history.archive)
+		xml += `
+        <fh:archive/>`;
+	return xml;
 }
 
 function rssItem(model: FeedModel, record: ArticleRecord): string {
@@ -51,7 +70,7 @@ function rssItem(model: FeedModel, record: ArticleRecord): string {
 /** Renders the model as RSS 2.0. The same model always gives the same bytes. */
 export function renderRss(model: FeedModel): string {
 	let xml = `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="${NAMESPACES.atom}" xmlns:content="${NAMESPACES.content}" xmlns:dc="${NAMESPACES.dc}" xmlns:media="${NAMESPACES.media}">
+<rss version="2.0" xmlns:atom="${NAMESPACES.atom}" xmlns:content="${NAMESPACES.content}" xmlns:dc="${NAMESPACES.dc}" xmlns:media="${NAMESPACES.media}"${fhDeclaration(model.history?.archive)}>
     <channel>
         <title>${x(model.title)}</title>
         <link>${x(model.links.html)}</link>
@@ -74,6 +93,7 @@ export function renderRss(model: FeedModel): string {
 	if (model.hub)
 		xml += `
         <atom:link href="${x(model.hub)}" rel="hub"/>`;
+	if (model.history) xml += rssHistory(model.history);
 	for (const record of model.items) xml += rssItem(model, record);
 	return `${xml}
     </channel>

@@ -7,5 +7,12 @@ export const NAMESPACES = {
 	atom: "http://www.w3.org/2005/Atom",
 	content: "http://purl.org/rss/1.0/modules/content/",
 	dc: "http://purl.org/dc/elements/1.1/",
+	/** RFC 5005 feed history: <fh:archive/> marks an archive document. */
+	fh: "http://purl.org/syndication/history/1.0",
 	media: "http://search.yahoo.com/mrss/",
 } as const;
+
+/** The fh namespace declaration (with its leading space) for a document that uses it, else nothing: only archive
+ * documents carry <fh:archive/>, and every other document stays as it was without it. */
+export const fhDeclaration = (archive: boolean | undefined): string =>
+	archive ? ` xmlns:fh="${NAMESPACES.fh}"` : "";
