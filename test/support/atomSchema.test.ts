@@ -24,17 +24,36 @@ const BROKEN: [name: string, from: string, to: string][] = [
 	["an unknown Atom element", "<title>Bài A</title>", "<title>Bài A</title><headline>x</headline>"],
 	["a date that is not xsd:dateTime", "2026-11-28T10:00:00Z", "28/11/2026"],
 	["a link without href", '<link href="https://example.com/a"/>', "<link/>"],
+	["an archive marker in Atom's own namespace", "<title>Tin tức</title>", "<title>Tin tức</title><archive/>"],
 ];
+
+// RFC 5005's marker is foreign markup, which the schema's extension points (extensionElement) admit at feed level.
+const ARCHIVE = VALID.replace(
+	'xml:lang="vi">',
+	'xmlns:fh="http://purl.org/syndication/history/1.0" xml:lang="vi">',
+).replace(
+	'<link rel="self" href="https://example.com/atom.xml"/>',
+	`<link rel="self" href="https://example.com/archive/2/atom.xml"/>
+<link rel="current" href="https://example.com/atom.xml"/>
+<link rel="prev-archive" href="https://example.com/archive/1/atom.xml"/>
+<fh:archive/>`,
+);
 
 describe("validateAtomSchema", () => {
 	it("accepts a feed that matches RFC 4287's schema", () => {
 		expect(validateAtomSchema(VALID)).toEqual([]);
 	});
 
-	// Every broken variant in one jing run, with the valid feed among them: errors belong to their own document.
+	// Every broken variant in one jing run, with the valid feed and the archive document among them: errors belong
+	// to their own document.
 	let errors: string[][];
 	beforeAll(() => {
-		errors = validateAtomSchemas([VALID, ...BROKEN.map(([, from, to]) => VALID.replace(from, to))]);
+		errors = validateAtomSchemas([VALID, ...BROKEN.map(([, from, to]) => VALID.replace(from, to)), ARCHIVE]);
+	});
+
+	it("accepts an RFC 5005 archive document", () => {
+		expect(ARCHIVE).toContain("<fh:archive/>");
+		expect(errors.at(-1)).toEqual([]);
 	});
 
 	it.each(BROKEN.map((broken, index) => [...broken, index + 1] as const))(

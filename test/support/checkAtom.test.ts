@@ -129,3 +129,65 @@ describe("checkAtom", () => {
 		]);
 	});
 });
+
+// An archive document (RFC 5005 §4): the valid feed with the history namespace, links and marker.
+const ARCHIVE = VALID.replace(
+	'xml:lang="vi">',
+	'xmlns:fh="http://purl.org/syndication/history/1.0" xml:lang="vi">',
+).replace(
+	'href="https://example.com/atom.xml"/>',
+	`href="https://example.com/archive/2/atom.xml"/>
+<link rel="current" href="https://example.com/atom.xml"/>
+<link rel="prev-archive" href="https://example.com/archive/1/atom.xml"/>
+<link rel="next-archive" href="https://example.com/archive/3/atom.xml"/>
+<fh:archive/>`,
+);
+
+const ARCHIVE_CASES: [string, string, string, string][] = [
+	["a marker with content", "<fh:archive/>", "<fh:archive>yes</fh:archive>", "<fh:archive>: must be empty"],
+	["two markers", "<fh:archive/>", "<fh:archive/><fh:archive/>", "more than one <fh:archive>"],
+	["archive and complete", "<fh:archive/>", "<fh:archive/><fh:complete/>", "<fh:archive> and <fh:complete>"],
+	["an unknown fh element", "<fh:archive/>", "<fh:archive/><fh:paged/>", "not an RFC 5005 element"],
+	[
+		"no current link",
+		'<link rel="current" href="https://example.com/atom.xml"/>',
+		"",
+		'without a link rel="current"',
+	],
+	[
+		"two prev-archive links",
+		'<link rel="prev-archive" href="https://example.com/archive/1/atom.xml"/>',
+		'<link rel="prev-archive" href="https://example.com/archive/1/atom.xml"/><link rel="prev-archive" href="https://example.com/archive/0/atom.xml"/>',
+		'more than one link rel="prev-archive"',
+	],
+	[
+		"a history link to itself",
+		"https://example.com/archive/3/atom.xml",
+		"https://example.com/archive/2/atom.xml",
+		'link rel="next-archive" points to the document itself',
+	],
+	[
+		"a relative archive link",
+		"https://example.com/archive/1/atom.xml",
+		"archive/1/atom.xml",
+		"not an absolute IRI",
+	],
+	[
+		"a marker in an entry",
+		"<title>Bài B</title>",
+		"<title>Bài B</title><fh:archive/>",
+		"belongs to the feed",
+	],
+	["next-archive without the marker", "<fh:archive/>", "", "outside an archive document"],
+];
+
+describe("checkAtom on archive documents (RFC 5005)", () => {
+	it("accepts a valid archive document", () => {
+		expect(checkAtom(ARCHIVE)).toEqual([]);
+	});
+
+	it.each(ARCHIVE_CASES)("rejects %s", (_name, from, to, message) => {
+		expect(ARCHIVE).toContain(from);
+		expect(checkAtom(ARCHIVE.replace(from, to))).toContainEqual(expect.stringContaining(message));
+	});
+});

@@ -1,5 +1,6 @@
 // Atom 1.0 checks: RFC 4287's constraints (§4.1.1 feed, §4.1.2 entry, and the schema's prose rules that a
-// RELAX NG check cannot see), on a strictly parsed document.
+// RELAX NG check cannot see), and RFC 5005's archive links and markers, on a strictly parsed document.
+import { checkFeedHistory } from "./checkFeedHistory.ts";
 import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteIri, isEmail, isLanguageTag, isMimeType, isRfc3339Date } from "./feedRules.ts";
 import { childrenNamed, documentRoot, type XmlElement } from "./xmlTree.ts";
@@ -155,6 +156,7 @@ export function checkAtom(xml: string): string[] {
 	entries.forEach((entry, index) => {
 		checkEntry(entry, index, authors.length > 0, report);
 	});
+	checkFeedHistory(feed, atomChildren(feed, "link"), entries, "feed", report);
 	const ids = entries.map((entry) => atomChildren(entry, "id")[0]?.text);
 	for (const id of new Set(ids.filter((value, index) => value !== undefined && ids.indexOf(value) !== index)))
 		report(`entry id used by more than one entry: ${id}`);

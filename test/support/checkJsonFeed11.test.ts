@@ -99,6 +99,16 @@ const CASES: [string, (feed: Feed, item: Item) => void, string][] = [
 		"item id used by more than one item",
 	],
 	[
+		"a relative next_url",
+		(feed) => Object.assign(feed, { next_url: "archive/1/feed.json" }),
+		"feed.next_url",
+	],
+	[
+		"a next_url that is the feed_url",
+		(feed) => Object.assign(feed, { next_url: feed.feed_url }),
+		"feed.next_url: must not be the feed_url",
+	],
+	[
 		"an attachment without mime_type",
 		(_feed, item) => Object.assign(item, { attachments: [{ url: "https://example.com/a.mp3" }] }),
 		"mime_type: required",
@@ -106,8 +116,10 @@ const CASES: [string, (feed: Feed, item: Item) => void, string][] = [
 ];
 
 describe("checkJsonFeed11", () => {
-	it("accepts a valid JSON Feed 1.1", () => {
+	it("accepts a valid JSON Feed 1.1, with or without a next_url", () => {
 		expect(checkJsonFeed11(JSON.stringify(valid()))).toEqual([]);
+		const paged = { ...valid(), next_url: "https://example.com/archive/3/feed.json" };
+		expect(checkJsonFeed11(JSON.stringify(paged))).toEqual([]);
 	});
 
 	it.each(CASES)("rejects %s", (_name, breakIt, message) => {

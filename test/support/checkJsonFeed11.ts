@@ -110,6 +110,9 @@ export function checkJsonFeed11(text: string): string[] {
 		report("feed.language: not a language tag");
 	for (const key of ["home_page_url", "feed_url", "next_url", "icon", "favicon"])
 		checkUrl(feed, key, "feed", report);
+	// A reader following next_url back to the same document would loop.
+	if ("next_url" in feed && feed.next_url === feed.feed_url)
+		report("feed.next_url: must not be the feed_url");
 	if ("expired" in feed && typeof feed.expired !== "boolean") report("feed.expired: must be a boolean");
 	checkAuthors(feed, "feed", report);
 	if ("hubs" in feed)

@@ -234,3 +234,51 @@ describe("checkRss2", () => {
 		]);
 	});
 });
+
+// An archive document (RFC 5005 §4 and Appendix B): the valid feed with the history namespace, links and marker.
+const ARCHIVE = VALID.replace(
+	'xmlns:media="http://search.yahoo.com/mrss/">',
+	'xmlns:media="http://search.yahoo.com/mrss/" xmlns:fh="http://purl.org/syndication/history/1.0">',
+).replace(
+	'<atom:link href="https://example.com/rss.xml" rel="self" type="application/rss+xml"/>',
+	`<atom:link href="https://example.com/archive/2/rss.xml" rel="self" type="application/rss+xml"/>
+<atom:link href="https://example.com/rss.xml" rel="current" type="application/rss+xml"/>
+<atom:link href="https://example.com/archive/1/rss.xml" rel="prev-archive" type="application/rss+xml"/>
+<atom:link href="https://example.com/archive/3/rss.xml" rel="next-archive" type="application/rss+xml"/>
+<fh:archive/>`,
+);
+
+const ARCHIVE_CASES: [string, string, string, string][] = [
+	["a marker with content", "<fh:archive/>", "<fh:archive><x/></fh:archive>", "<fh:archive>: must be empty"],
+	["no current link", 'rel="current"', 'rel="alternate"', 'without a link rel="current"'],
+	[
+		"a relative archive link",
+		"https://example.com/archive/1/rss.xml",
+		"/archive/1/rss.xml",
+		"not an absolute URL",
+	],
+	[
+		"a marker after the items",
+		"</item>\n</channel>",
+		"</item>\n<fh:archive/>\n</channel>",
+		"metadata after the first <item>",
+	],
+	["a marker in an item", "<title>Bài B</title>", "<title>Bài B</title><fh:archive/>", "belongs to the feed"],
+	[
+		"the fh prefix bound elsewhere",
+		'xmlns:fh="http://purl.org/syndication/history/1.0"',
+		'xmlns:fh="http://example.com/history"',
+		'prefix "fh" must be bound',
+	],
+];
+
+describe("checkRss2 on archive documents (RFC 5005)", () => {
+	it("accepts a valid archive document", () => {
+		expect(checkRss2(ARCHIVE)).toEqual([]);
+	});
+
+	it.each(ARCHIVE_CASES)("rejects %s", (_name, from, to, message) => {
+		expect(ARCHIVE).toContain(from);
+		expect(checkRss2(ARCHIVE.replace(from, to))).toContainEqual(expect.stringContaining(message));
+	});
+});

@@ -1,4 +1,6 @@
-// RSS 2.0 checks: the W3C feed validator's rules that matter for our feeds, on a strictly parsed document.
+// RSS 2.0 checks: the W3C feed validator's rules that matter for our feeds, and RFC 5005's archive links
+// (Appendix B: atom:link) and markers, on a strictly parsed document.
+import { checkFeedHistory, FEED_HISTORY } from "./checkFeedHistory.ts";
 import { checkMediaRss } from "./checkMediaRss.ts";
 import { isAbsoluteUri, isEmail, isHttpUrl, isLanguageTag, isMimeType, isRfc822Date } from "./feedRules.ts";
 import { childrenNamed, documentRoot, type XmlElement } from "./xmlTree.ts";
@@ -7,6 +9,7 @@ const NS = {
 	atom: "http://www.w3.org/2005/Atom",
 	content: "http://purl.org/rss/1.0/modules/content/",
 	dc: "http://purl.org/dc/elements/1.1/",
+	fh: FEED_HISTORY,
 	media: "http://search.yahoo.com/mrss/",
 };
 
@@ -236,6 +239,7 @@ export function checkRss2(xml: string): string[] {
 	items.forEach((item, index) => {
 		checkItem(item, index, report);
 	});
+	checkFeedHistory(channel, childrenNamed(channel, NS.atom, "link"), items, "channel", report);
 	const guids = items.flatMap((item) => childrenNamed(item, "", "guid").map((guid) => guid.text));
 	for (const guid of new Set(guids.filter((value, index) => guids.indexOf(value) !== index)))
 		report(`guid used by more than one item: ${guid}`);
