@@ -12,7 +12,7 @@ export const NAMESPACES = {
 	media: "http://search.yahoo.com/mrss/",
 } as const;
 
-/** The fh namespace declaration (with its leading space) for a document that uses it, else nothing: only archive
- * documents carry <fh:archive/>, and every other document stays as it was without it. */
+/** The fh namespace declaration (with its leading space) for an archive document, else nothing: only archive
+ * documents carry <fh:archive/>, so current feeds declare no namespace they do not use. */
 export const fhDeclaration = (archive: boolean | undefined): string =>
 	archive ? ` xmlns:fh="${NAMESPACES.fh}"` : "";
