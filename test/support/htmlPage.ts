@@ -14,8 +14,8 @@ export interface Anchor {
 
 export interface HtmlPage {
 	document: Document;
-	/** Every element matching `test`, in document order. */
-	all(test: (element: Element) => boolean): Element[];
+	/** Every element matching `test`, in document order; with `within`, only those inside elements of that class. */
+	all(test: (element: Element) => boolean, within?: string): Element[];
 	/** <a href> elements in document order, optionally only those inside elements with class `within`. */
 	anchors(within?: string): Anchor[];
 	/** <link> elements in the head: rel, href, type, title. */
@@ -31,7 +31,19 @@ const text = (element: Element): string => textContent(element).replace(/\s+/g, 
 
 export function readPage(html: string): HtmlPage {
 	const document = parseDocument(html, { decodeEntities: true });
-	const all = (test: (element: Element) => boolean) => findAll(test, document.children);
+	const everywhere = (test: (element: Element) => boolean) => findAll(test, document.children);
+	const all = (test: (element: Element) => boolean, within?: string) => {
+		if (within === undefined) return everywhere(test);
+		const seen = new Set<Element>();
+		return everywhere((element) => classes(element).includes(within))
+			.flatMap((root) => findAll(test, root.children))
+			.filter((element) => {
+				// Nested roots of the same class would list an element twice.
+				if (seen.has(element)) return false;
+				seen.add(element);
+				return true;
+			});
+	};
 	const anchorOf = (element: Element): Anchor => ({
 		href: getAttributeValue(element, "href") ?? "",
 		text: text(element),
@@ -40,16 +52,8 @@ export function readPage(html: string): HtmlPage {
 	return {
 		document,
 		all,
-		anchors(within) {
-			const roots = within ? all((element) => classes(element).includes(within)) : [document];
-			const seen = new Set<Element>();
-			return roots
-				.flatMap((root) =>
-					findAll((element) => element.name === "a" && hasAttrib(element, "href"), root.children),
-				)
-				.filter((element) => !seen.has(element) && seen.add(element))
-				.map(anchorOf);
-		},
+		anchors: (within) =>
+			all((element) => element.name === "a" && hasAttrib(element, "href"), within).map(anchorOf),
 		links: () => all((element) => element.name === "link").map((element) => ({ ...element.attribs })),
 		texts: (name) => all((element) => element.name === name).map(text),
 		classTexts: (name) => all((element) => classes(element).includes(name)).map(text),
