@@ -25,7 +25,7 @@ main.wrap{padding-top:1.75rem;padding-bottom:3rem}
 .layout{grid-template-columns:minmax(0,1fr) 20rem;gap:4rem}
 }
 .label{margin:0 0 .6rem;font-size:.8rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
-.page-title{margin:0 0 1.25rem;font-size:1.9rem;line-height:1.2}
+.page-title{margin:0 0 1.25rem;font-size:1.9rem;line-height:1.2;overflow-wrap:anywhere}
 .articles{list-style:none;margin:0;padding:0;max-width:42rem}
 .articles li{padding:1.1rem 0;border-top:1px solid var(--line)}
 .articles h3{margin:0 0 .3rem;font-size:1.3rem;line-height:1.3}
@@ -39,6 +39,14 @@ aside{display:grid;gap:2rem;align-content:start}
 .scopes{list-style:none;margin:0;padding:0}
 .scopes li{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.2rem .75rem;padding:.4rem 0;border-top:1px solid var(--line)}
 .scopes li>a{font-weight:600;text-decoration:none}
+.scopes li>a{min-width:0;overflow-wrap:anywhere}
+.scopes .count{margin-right:auto;font-size:.8rem;color:var(--muted);white-space:nowrap}
+.more{margin:.6rem 0 0;font-size:.9rem}
+.pager{display:flex;flex-wrap:wrap;align-items:baseline;gap:.5rem 1rem;margin:1.5rem 0 0;padding-top:1rem;border-top:1px solid var(--line);max-width:42rem}
+.pager a{font-weight:600}
+.pager .after{margin-left:auto}
+.pager .position{color:var(--muted);font-size:.875rem}
+.page-meta{margin:-.75rem 0 1.25rem;color:var(--muted);font-size:.9rem}
 .feeds{white-space:nowrap;font-size:.8rem;color:var(--muted)}
 .feeds a{color:inherit}
 .subscribe{background:var(--box);border:1px solid var(--line);border-radius:.5rem;padding:1rem 1.1rem}
@@ -73,7 +81,7 @@ footer.site p{margin:0 0 .3rem}
 :root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--link:#000;--accent:#000}
 body{font-size:11pt}
 header.site{border-bottom-width:1px}
-aside,.subscribe,.copy,.feeds{display:none}
+aside,.subscribe,.copy,.feeds,.pager{display:none}
 .layout{display:block}
 a{text-decoration:none}
 .body a[href^="http"]::after,.source a::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
