@@ -120,10 +120,17 @@ export async function openRenderCache(file: string): Promise<RenderCache> {
 	return sqliteCache(db, file);
 }
 
-/** Deletes the cache file and its WAL files (a rebuild starts from nothing). */
+/** Deletes the cache file and its WAL files (a rebuild starts from nothing). What cannot be deleted stays: opening
+ * it then fails again, and the run falls back to a cache in memory. */
 export function removeCacheFile(file: string): void {
 	if (file === MEMORY_CACHE) return;
-	for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+	for (const suffix of ["", "-wal", "-shm"]) {
+		try {
+			rmSync(`${file}${suffix}`, { force: true });
+		} catch {
+			// A directory or a file we may not delete: see above.
+		}
+	}
 }
 
 function isBusy(error: unknown): boolean {

@@ -28,10 +28,15 @@ function libraryVersions(): Record<string, string> {
 	);
 }
 
-/** The part of every key that is the same for all files of one run. */
-export function runInputs(site: SiteSettings, productionBaseUrl: string, shownDir: string): string {
+/** The part of every key that is the same for all files of one run (`renderer` is RENDERER_VERSION but in tests). */
+export function runInputs(
+	site: SiteSettings,
+	productionBaseUrl: string,
+	shownDir: string,
+	renderer = RENDERER_VERSION,
+): string {
 	return canonicalJson({
-		renderer: RENDERER_VERSION,
+		renderer,
 		libraries: libraryVersions(),
 		site,
 		productionBaseUrl,
