@@ -31,13 +31,22 @@ export function cliCounts(output: string): CliCounts | undefined {
 const KV_FAILED = 3;
 const ATTEMPTS = 3;
 
-/** Runs `npm run sync -- --content <contentDir> --persist-to <stateDir>` (as node, without npm's own start-up). */
+/** Runs `npm run sync -- --content <contentDir> --persist-to <stateDir>` (as node, without npm's own start-up). The
+ * render cache lives in the state directory too, so a sync into a new state is a fresh sync in every way. */
 export function runSync(contentDir: string, stateDir: string): SyncRun {
 	const start = performance.now();
 	for (let attempt = 1; ; attempt++) {
 		const result = spawnSync(
 			process.execPath,
-			["src/sync/cli.ts", "--content", contentDir, "--persist-to", stateDir],
+			[
+				"src/sync/cli.ts",
+				"--content",
+				contentDir,
+				"--persist-to",
+				stateDir,
+				"--render-cache",
+				`${stateDir}/render-cache.sqlite`,
+			],
 			{ env: OFFLINE_ENV, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 300_000 },
 		);
 		const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;

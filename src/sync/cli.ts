@@ -1,6 +1,7 @@
 // `npm run sync`: validate content/, render it and publish it to Workers KV (local by default, --remote for the account).
 import { parseArgs } from "node:util";
 import { endOnSignals } from "./endOnSignals.ts";
+import { DEFAULT_RENDER_CACHE } from "./loadContent.ts";
 import { progressDisplay } from "./progressDisplay.ts";
 import type { LocalKvTarget } from "./publish/localKvTarget.ts";
 import { describeHubNotice } from "./publish/notifyHub.ts";
@@ -19,6 +20,9 @@ const USAGE = `Usage: npm run sync -- [options]
   --dry-run          validate and show what would change; write nothing
   --content DIR      content directory (default: content)
   --persist-to DIR   local KV state directory (default: wrangler's .wrangler/state, which \`wrangler dev\` reads)
+  --render-cache FILE
+                     where sync remembers what it read and rendered, so the next sync re-renders only what changed
+                     (default: ${DEFAULT_RENDER_CACHE}); delete the file to start over
   --wait SECONDS     how long to wait while another sync is publishing to the same KV (default: ${LEASE_DEFAULTS.waitMs / 1000})
   --quiet            print errors only
   --help             show this help
@@ -77,8 +81,9 @@ async function main(argv: string[]): Promise<number> {
 			target: flags.remote ? "production" : "local",
 			kv: local ?? wranglerKvTarget({ remote: true }),
 			dryRun: flags["dry-run"],
+			renderCache: flags["render-cache"],
 			limits: LIMITS,
-			onLoadProgress: (done, total) => show(total) && progress.update("Rendering", done, total),
+			onLoadProgress: (done, total) => show(total) && progress.update("Checking", done, total),
 			onProgress: ({ phase, done, total }) =>
 				show(total) && progress.update(phase === "write" ? "Writing keys" : "Deleting keys", done, total),
 			lease: {
@@ -115,6 +120,10 @@ async function main(argv: string[]): Promise<number> {
 	for (const warning of outcome.slugWarnings) console.error(`Warning: ${warning}`);
 	if (!flags.quiet) {
 		const { content, plan, report } = outcome;
+		const { files, read, rendered } = content.stats;
+		console.log(
+			`Checked ${files} article file(s): ${read} read, ${rendered} rendered (unchanged ones come from the render cache).`,
+		);
 		if (content.skipped.length > 0) console.log(`Skipped (not articles): ${content.skipped.join(", ")}`);
 		const articles = `${content.records.length} article${content.records.length === 1 ? "" : "s"}`;
 		const drafts = content.drafts.length > 0 ? ` (${content.drafts.length} draft(s) not published)` : "";
@@ -153,6 +162,7 @@ function parseFlags(argv: string[]) {
 			"dry-run": { type: "boolean", default: false },
 			content: { type: "string", default: "content" },
 			"persist-to": { type: "string" },
+			"render-cache": { type: "string", default: DEFAULT_RENDER_CACHE },
 			wait: { type: "string" },
 			quiet: { type: "boolean", default: false },
 			help: { type: "boolean", default: false },

@@ -16,6 +16,8 @@ export interface SyncContentOptions extends ApplyOptions {
 	now?: number;
 	dryRun?: boolean;
 	onLoadProgress?: (done: number, total: number) => void;
+	/** The render cache's file (see loadContent); none given, every file is rendered. */
+	renderCache?: string;
 	/** How the WebSub hub is pinged after head moved (production only; see notifyHub). */
 	hub?: HubOptions;
 	/** How long to wait for another sync's lease, and how the lease is kept (see syncLease). */
@@ -40,6 +42,7 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 		target: options.target,
 		onProgress: options.onLoadProgress,
 		now,
+		cache: options.renderCache,
 	});
 	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
 	let outcome: SyncOutcome;

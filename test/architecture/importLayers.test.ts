@@ -26,6 +26,7 @@ const SYNC_LAYERS: readonly (readonly string[])[] = [
 	["src/sync/validate"],
 	["src/sync/render"],
 	["src/sync/publish"],
+	["src/sync/load"],
 	["src/sync/loadContent.ts", "src/sync/progressDisplay.ts", "src/sync/endOnSignals.ts"],
 	["src/sync/syncContent.ts"],
 	["src/sync/cli.ts"],

@@ -156,6 +156,18 @@ function fieldSchemas(site: SiteSettings): Record<(typeof FRONT_MATTER_KEYS)[num
 	};
 }
 
+/** What the one rule that depends on the sync's time needs: kept apart so every other check of a file depends on
+ * its text and the site settings alone (and can be cached by them). */
+export interface UpdatedTiming {
+	/** Epoch ms of `date`, when it is valid. */
+	date?: number;
+	/** Epoch ms of `updated`. */
+	updated: number;
+	/** `date` and `updated` as written, for messages. */
+	dateText?: string;
+	updatedText: string;
+}
+
 /** Validates parsed front matter as of `now` (epoch ms, the sync's time); `value` is null when there is any error. */
 export function validateFrontMatter(
 	file: string,
@@ -163,6 +175,18 @@ export function validateFrontMatter(
 	site: SiteSettings,
 	now: number = Date.now(),
 ): { value: FrontMatter | null; errors: ContentError[] } {
+	const checked = checkFrontMatter(file, data, site);
+	const errors = [...checked.errors, ...updatedTimeErrors(file, checked.timing, now)];
+	return errors.length > 0 ? { value: null, errors } : { value: checked.value, errors };
+}
+
+/** Every front-matter rule except the sync-time one (see updatedTimeErrors); `value` is null when there is any
+ * error, and `timing` is set whenever `updated` is valid. */
+export function checkFrontMatter(
+	file: string,
+	data: Record<string, unknown>,
+	site: SiteSettings,
+): { value: FrontMatter | null; errors: ContentError[]; timing?: UpdatedTiming } {
 	const fields = dropNulls(data) as Record<string, unknown>;
 	const errors = unknownKeys(file, fields, FRONT_MATTER_KEYS);
 	const parsed: Record<string, unknown> = {};
@@ -180,22 +204,37 @@ export function validateFrontMatter(
 			problem: `${JSON.stringify(fields.updated)} is before date ${JSON.stringify(fields.date)}`,
 		});
 	}
-	// A future `updated` would make Last-Modified move on every request; a scheduled article is updated no later
-	// than it appears.
-	const latest = matter.date ? Math.max(now, matter.date.epochMs) : now;
-	if (matter.updated && matter.updated.epochMs > latest) {
-		errors.push({
+	const timing: UpdatedTiming | undefined = matter.updated && {
+		...(matter.date ? { date: matter.date.epochMs, dateText: JSON.stringify(fields.date) } : {}),
+		updated: matter.updated.epochMs,
+		updatedText: JSON.stringify(fields.updated),
+	};
+	if (matter.tags) matter.tags = distinctNames(matter.tags);
+	return { value: errors.length > 0 ? null : matter, errors, ...(timing ? { timing } : {}) };
+}
+
+/**
+ * The sync-time rule: a future `updated` would make Last-Modified move on every request, and a scheduled article
+ * is updated no later than it appears.
+ */
+export function updatedTimeErrors(
+	file: string,
+	timing: UpdatedTiming | undefined,
+	now: number,
+): ContentError[] {
+	if (!timing) return [];
+	const latest = timing.date === undefined ? now : Math.max(now, timing.date);
+	if (timing.updated <= latest) return [];
+	return [
+		{
 			file,
 			field: "updated",
 			problem:
-				matter.date && matter.date.epochMs > now
-					? `${JSON.stringify(fields.updated)} is after date ${JSON.stringify(fields.date)} of this scheduled article`
-					: `${JSON.stringify(fields.updated)} is in the future (the sync runs at ${new Date(now).toISOString()})`,
-		});
-	}
-	if (matter.tags) matter.tags = distinctNames(matter.tags);
-	if (errors.length > 0) return { value: null, errors };
-	return { value: matter, errors };
+				timing.date !== undefined && timing.date > now
+					? `${timing.updatedText} is after date ${timing.dateText} of this scheduled article`
+					: `${timing.updatedText} is in the future (the sync runs at ${new Date(now).toISOString()})`,
+		},
+	];
 }
 
 function distinctNames(names: string[]): string[] {

@@ -1,0 +1,249 @@
+// The local render cache: what sync learnt about each file on earlier runs, so a run costs what changed.
+//
+// One SQLite file (default .wrangler/edgefeed/render-cache.sqlite) through node:sqlite, built into the Node that
+// runs sync: no dependency to install or compile, one file to delete to clear it, transactions so an interrupted
+// run leaves it whole, and readers and writers of several syncs at once (WAL, busy timeout). Three tables:
+// - stamps:   (content dir, path) -> the file's size, mtime, ctime and inode when its text had hash `text_hash`;
+// - outcomes: render key -> an ArticleOutcome as JSON (errors, id, the small facts of its record; see renderKey.ts);
+// - records:  record hash -> the record's canonical JSON, read back on demand so nobody holds every body.
+// Rows unused for a week are dropped (checked once a day). Every failure surfaces as RenderCacheError, and the loader
+// then starts over on a fresh cache: a broken cache costs a full render, never a failed sync.
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+
+/** The file's state when its text was hashed: any change to any of them and the file is read again. */
+export interface FileStamp {
+	size: number;
+	mtimeNs: bigint;
+	ctimeNs: bigint;
+	ino: bigint;
+}
+
+export interface RenderCache {
+	textHash(dir: string, name: string, stamp: FileStamp): string | undefined;
+	rememberTextHash(dir: string, name: string, stamp: FileStamp, hash: string): void;
+	outcome(key: string): string | undefined;
+	saveOutcome(key: string, json: string): void;
+	recordJson(hash: string): string | undefined;
+	/** Whether the record is kept (and keeps it another week). */
+	hasRecord(hash: string): boolean;
+	saveRecord(hash: string, json: string): void;
+	/** Commits what is pending; the cache stays open. */
+	flush(): void;
+	close(): void;
+}
+
+export class RenderCacheError extends Error {
+	constructor(cause: unknown) {
+		super(`render cache: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+		this.name = "RenderCacheError";
+	}
+}
+
+/** In-memory, for callers that name no file: nothing is kept after the run. */
+export const MEMORY_CACHE = ":memory:";
+
+/** Bump when the tables change: an older file is then dropped and rebuilt. */
+const SCHEMA_VERSION = 1;
+const WRITES_PER_TRANSACTION = 1000;
+const KEEP_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS stamps (
+	dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns TEXT NOT NULL, ctime_ns TEXT NOT NULL,
+	ino TEXT NOT NULL, text_hash TEXT NOT NULL, used_day INTEGER NOT NULL, PRIMARY KEY (dir, name)) STRICT;
+CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS records (hash TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
+`;
+
+let sqlite: typeof import("node:sqlite") | undefined;
+
+/** node:sqlite, loaded without its ExperimentalWarning: the module is stable enough for a cache that is rebuilt at
+ * the first sign of trouble, and the warning would only alarm whoever reads sync's output. */
+async function loadSqlite(): Promise<typeof import("node:sqlite")> {
+	if (sqlite) return sqlite;
+	const emitWarning = process.emitWarning;
+	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+		const text = typeof warning === "string" ? warning : warning.message;
+		if (/SQLite is an experimental feature/.test(text)) return;
+		(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+	}) as typeof process.emitWarning;
+	try {
+		sqlite = await import("node:sqlite");
+	} finally {
+		process.emitWarning = emitWarning;
+	}
+	return sqlite;
+}
+
+/**
+ * Opens (creating it if need be) the cache at `file`, or an in-memory one for MEMORY_CACHE. A file that cannot be
+ * opened as this cache (corrupt, another schema, not SQLite) is deleted and created again.
+ */
+export async function openRenderCache(file: string): Promise<RenderCache> {
+	const { DatabaseSync } = await loadSqlite();
+	const open = (): DatabaseSync => {
+		if (file !== MEMORY_CACHE) mkdirSync(path.dirname(file), { recursive: true });
+		const db = new DatabaseSync(file, { timeout: 10_000 });
+		try {
+			db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+			db.exec(SCHEMA);
+			const version = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()?.value;
+			if (version === undefined)
+				db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(
+					String(SCHEMA_VERSION),
+				);
+			else if (version !== String(SCHEMA_VERSION))
+				throw new Error(`schema ${version}, expected ${SCHEMA_VERSION}`);
+			db.prepare("SELECT count(*) FROM records LIMIT 1").get();
+			return db;
+		} catch (error) {
+			db.close();
+			throw error;
+		}
+	};
+	let db: DatabaseSync;
+	try {
+		db = open();
+	} catch (error) {
+		if (file === MEMORY_CACHE || isBusy(error)) throw new RenderCacheError(error);
+		removeCacheFile(file);
+		try {
+			db = open();
+		} catch (again) {
+			throw new RenderCacheError(again);
+		}
+	}
+	return sqliteCache(db, file);
+}
+
+/** Deletes the cache file and its WAL files (a rebuild starts from nothing). What cannot be deleted stays: opening
+ * it then fails again, and the run falls back to a cache in memory. */
+export function removeCacheFile(file: string): void {
+	if (file === MEMORY_CACHE) return;
+	for (const suffix of ["", "-wal", "-shm"]) {
+		try {
+			rmSync(`${file}${suffix}`, { force: true });
+		} catch {
+			// A directory or a file we may not delete: see above.
+		}
+	}
+}
+
+function isBusy(error: unknown): boolean {
+	return /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error));
+}
+
+function sqliteCache(db: DatabaseSync, file: string): RenderCache {
+	const today = Math.floor(Date.now() / DAY_MS);
+	const statements = new Map<string, StatementSync>();
+	const sql = (text: string): StatementSync => {
+		let statement = statements.get(text);
+		if (!statement) {
+			statement = db.prepare(text);
+			statements.set(text, statement);
+		}
+		return statement;
+	};
+	let pending = 0;
+	let closed = false;
+	const write = (text: string, ...values: (string | number)[]): void => {
+		if (pending === 0) db.exec("BEGIN IMMEDIATE");
+		sql(text).run(...values);
+		if (++pending >= WRITES_PER_TRANSACTION) commit();
+	};
+	const commit = (): void => {
+		if (pending === 0) return;
+		pending = 0;
+		db.exec("COMMIT");
+	};
+	/** Rows read today are marked so (once a day), so pruning keeps what any recent run used. */
+	const touch = (table: string, where: string, usedDay: number, ...key: string[]): void => {
+		if (usedDay < today) write(`UPDATE ${table} SET used_day = ? WHERE ${where}`, today, ...key);
+	};
+	const guarded =
+		<A extends unknown[], R>(run: (...args: A) => R) =>
+		(...args: A): R => {
+			try {
+				return run(...args);
+			} catch (error) {
+				throw error instanceof RenderCacheError ? error : new RenderCacheError(error);
+			}
+		};
+	const prune = (): void => {
+		const last = Number(sql("SELECT value FROM meta WHERE key = 'pruned'").get()?.value ?? 0);
+		if (last >= today) return;
+		const cutoff = today - KEEP_DAYS;
+		db.exec("BEGIN IMMEDIATE");
+		for (const table of ["stamps", "outcomes", "records"])
+			db.prepare(`DELETE FROM ${table} WHERE used_day < ?`).run(cutoff);
+		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pruned', ?)").run(String(today));
+		db.exec("COMMIT");
+	};
+	return {
+		textHash: guarded((dir, name, stamp) => {
+			const row = sql("SELECT * FROM stamps WHERE dir = ? AND name = ?").get(dir, name);
+			if (
+				!row ||
+				row.size !== stamp.size ||
+				row.mtime_ns !== String(stamp.mtimeNs) ||
+				row.ctime_ns !== String(stamp.ctimeNs) ||
+				row.ino !== String(stamp.ino)
+			)
+				return undefined;
+			touch("stamps", "dir = ? AND name = ?", Number(row.used_day), dir, name);
+			return String(row.text_hash);
+		}),
+		rememberTextHash: guarded((dir, name, stamp, hash) => {
+			write(
+				"INSERT OR REPLACE INTO stamps (dir, name, size, mtime_ns, ctime_ns, ino, text_hash, used_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				dir,
+				name,
+				stamp.size,
+				String(stamp.mtimeNs),
+				String(stamp.ctimeNs),
+				String(stamp.ino),
+				hash,
+				today,
+			);
+		}),
+		outcome: guarded((key) => {
+			const row = sql("SELECT json, used_day FROM outcomes WHERE key = ?").get(key);
+			if (!row) return undefined;
+			touch("outcomes", "key = ?", Number(row.used_day), key);
+			return String(row.json);
+		}),
+		saveOutcome: guarded((key, json) => {
+			write("INSERT OR REPLACE INTO outcomes (key, json, used_day) VALUES (?, ?, ?)", key, json, today);
+		}),
+		recordJson: guarded((hash) => {
+			const row = sql("SELECT json, used_day FROM records WHERE hash = ?").get(hash);
+			if (!row) return undefined;
+			touch("records", "hash = ?", Number(row.used_day), hash);
+			return String(row.json);
+		}),
+		hasRecord: guarded((hash) => {
+			const row = sql("SELECT used_day FROM records WHERE hash = ?").get(hash);
+			if (!row) return false;
+			touch("records", "hash = ?", Number(row.used_day), hash);
+			return true;
+		}),
+		saveRecord: guarded((hash, json) => {
+			write("INSERT OR REPLACE INTO records (hash, json, used_day) VALUES (?, ?, ?)", hash, json, today);
+		}),
+		flush: guarded(commit),
+		close: guarded(() => {
+			if (closed) return;
+			closed = true;
+			try {
+				commit();
+				if (file !== MEMORY_CACHE) prune();
+			} finally {
+				db.close();
+			}
+		}),
+	};
+}
