@@ -1,6 +1,6 @@
 // The feeds the benchmark loads: the three whole-collection feeds and the RSS feed of the generated bench tag.
-import type { Head, Manifest } from "../src/domain/model.ts";
-import { HEAD_KEY, manifestKey } from "../src/store/kvLayout.ts";
+import type { Head, Manifest, ScopeListing } from "../src/domain/model.ts";
+import { HEAD_KEY, keyOf, manifestKey } from "../src/store/kvLayout.ts";
 import { feedPath, tagScope } from "../src/urls/urlScheme.ts";
 import { BENCH_TAG } from "./generateCollection.ts";
 
@@ -16,7 +16,12 @@ export async function feedPaths(articles: KVNamespace): Promise<FeedPath[]> {
 	if (!head) throw new Error("KV has no head after sync");
 	const manifest = await articles.get<Manifest>(manifestKey(head.manifest), "json");
 	if (!manifest) throw new Error(`KV has no manifest ${head.manifest}`);
-	const slug = Object.entries(manifest.tags).find(([, name]) => name === BENCH_TAG)?.[0];
+	const listed: ScopeListing[] = [];
+	for (const hash of manifest.directory.tags)
+		listed.push(
+			...((await articles.get<{ entries: ScopeListing[] }>(keyOf("dir", hash), "json"))?.entries ?? []),
+		);
+	const slug = listed.find((listing) => listing.name === BENCH_TAG)?.key.slice("tags/".length);
 	if (!slug) throw new Error(`the manifest has no tag named ${BENCH_TAG}`);
 	return [
 		{ label: "rss", path: feedPath("", "rss") },

@@ -5,7 +5,10 @@ import type { ArticleRecord, FeedFormat, Head, Manifest } from "../../src/domain
 import { buildFeedModel, type FeedModelInput } from "../../src/feed/buildFeedModel.ts";
 import type { FeedModel } from "../../src/feed/feedModel.ts";
 import { createSafeArticles } from "../../src/feed/safeArticle.ts";
+import { articleStore, createArticleMemo } from "../../src/store/articleStore.ts";
 import { articleKey, HEAD_KEY, manifestKey } from "../../src/store/kvLayout.ts";
+import { publishedVersion } from "../../src/store/publishedVersion.ts";
+import { newestEntries } from "../../src/store/scopeEntries.ts";
 
 export type Renderers = Partial<Record<FeedFormat, (model: FeedModel) => string>>;
 
@@ -23,7 +26,9 @@ async function loadInput(kv: KVNamespace, items: number): Promise<FeedModelInput
 	if (!head) throw new Error("KV has no head: sync first");
 	const manifest = await kv.get<Manifest>(manifestKey(head.manifest), "json");
 	if (!manifest) throw new Error(`KV has no manifest ${head.manifest}`);
-	const entries = manifest.articles.slice(0, items);
+	const version = publishedVersion(articleStore(kv, createArticleMemo(), Date.now), manifest);
+	const whole = await version.scope("");
+	const entries = whole ? newestEntries(whole.summary, { now: Date.now(), limit: items }).entries : [];
 	if (entries.length < items) {
 		throw new Error(`the collection has ${entries.length} articles, fewer than ${items}`);
 	}

@@ -98,39 +98,92 @@ export interface ArticleRecord {
 	image?: ImageRef;
 }
 
-/** The manifest's entry for one article: enough to select, order and validate a feed without reading records. */
+/** One article as lists and lookups hold it: enough to select, order and validate a view without reading records. */
 export interface ArticleEntry {
 	id: string;
 	slug: string;
-	/** Hash of the ArticleRecord; its key is articleKey(record). */
+	/** Hash of the ArticleRecord; its key is articleKey(hash). */
 	record: string;
 	/** Epoch milliseconds of `published`. */
 	published: number;
 	/** Epoch milliseconds of `updated ?? published`. */
 	modified: number;
-	tags: string[];
-	authors: string[];
 }
 
 /** Scope keys: "" is the whole collection, "tags/<slug>" and "authors/<slug>" the scoped feeds. They are the URL prefixes too. */
 export type ScopeKey = string;
 
-export interface ScopeState {
+/**
+ * One scope's articles (`scope:<hash>`), oldest first. The oldest are moved out in complete archive pages of
+ * ARCHIVE_PAGE_SIZE (`page:<hash>`, listed directly or through `table:<hash>` values); `recent` keeps the rest,
+ * which always includes the newest visible items any current feed can show. So every value stays bounded.
+ */
+export interface ScopeSummary {
+	key: ScopeKey;
+	/** Display name: the site's title for "", else the tag's or author's name. */
+	name: string;
+	/** The author's contact details, on author scopes. */
+	person?: Person;
+	/** Every entry, future-dated included. */
+	total: number;
+	/** Archive pages moved out of `recent`, each complete: positions [0, movedPages × ARCHIVE_PAGE_SIZE). */
+	movedPages: number;
+	/** Their hashes, oldest first: `pages` when few, else `tables` of up to PAGE_TABLE_SIZE each. */
+	pages?: string[];
+	tables?: string[];
+	/** The entries after the moved-out pages, oldest first; future-dated items are the newest, so they come last. */
+	recent: ArticleEntry[];
+}
+
+/** What a listing of scopes shows of one: the index's busiest, the directory pages, OPML. */
+export interface ScopeListing {
+	key: ScopeKey;
+	name: string;
+	/** Items visible at sync time. */
+	count: number;
+	/** Epoch ms the scope's oldest item is published: before that it is not shown. */
+	since: number;
+}
+
+/** A scope's place in its shard (`scopes:<hash>`): its summary, and when what it shows last changed. */
+export interface ScopePointer {
+	summary: string;
 	/** Epoch ms of the newest change to what the scope showed as of the sync, deletions included. */
 	changed: number;
-	/** Hash of the record hashes the scope showed at sync time, in order; sync compares it to detect changes. */
+	/** Hash of the site settings and the record hashes the scope showed at sync time; sync compares it. */
 	fingerprint: string;
 }
 
+/** The root of one published version: small and of fixed shape, whatever the archive's size. */
 export interface Manifest {
 	site: SiteSettings;
 	/** Hash of `site`, so validators change when the settings do. */
 	siteHash: string;
-	/** Every non-draft article, future-dated included, newest `published` first (ties: id ascending). */
-	articles: ArticleEntry[];
-	/** Tag slug -> display name. */
-	tags: Record<string, string>;
-	/** Author slug -> person. */
-	authors: Record<string, Person>;
-	scopes: Record<ScopeKey, ScopeState>;
+	/** Hashes of the `scopes:` shards (a power of two of them); scope key -> ScopePointer, by shardOf(key, count). */
+	scopeShards: string[];
+	/** Hashes of the `slugs:` shards (a power of two of them); article slug -> ArticleEntry, by shardOf(slug, count). */
+	slugShards: string[];
+	/** The scopes with the most visible items at sync time, busiest first. */
+	busiest: { tags: ScopeListing[]; authors: ScopeListing[] };
+	/** Hashes of the `dir:` pages listing every tag and author by name, DIRECTORY_PAGE_SIZE each. */
+	directory: { tags: string[]; authors: string[] };
+	/** How many tags and authors the directory lists. */
+	totals: { tags: number; authors: number };
+	/** Non-draft articles, future-dated included. */
+	articles: number;
+}
+
+/** A `page:` value: one complete archive page, oldest first. */
+export interface ArchivePageValue {
+	entries: ArticleEntry[];
+}
+
+/** A `table:` value: archive page hashes, oldest first. */
+export interface PageTable {
+	pages: string[];
+}
+
+/** A `dir:` value: one page of the tag or author directory, in display order. */
+export interface DirectoryPageValue {
+	entries: ScopeListing[];
 }

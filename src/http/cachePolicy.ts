@@ -31,6 +31,11 @@ export function cacheControl(now: number, revealAt?: number): string {
 	return NORMAL_CACHE_CONTROL;
 }
 
+/** How long a complete archive page may be reused: its items no longer change as articles are published, and an
+ * edit or takedown of an old article still reaches every cache within a day. */
+export const ARCHIVE_MAX_AGE_SECONDS = 86_400;
+export const ARCHIVE_CACHE_CONTROL = `public, max-age=${ARCHIVE_MAX_AGE_SECONDS}, immutable`;
+
 /** Cache-Control for a 404 of a path that may start to exist at `revealAt` (a scheduled article, tag or author). */
 export function notFoundCacheControl(now: number, revealAt?: number): string {
 	const cut = secondsUntilReveal(now, revealAt) ?? 60;

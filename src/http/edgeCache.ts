@@ -12,6 +12,8 @@ export interface CachedView {
 	revealAt?: number;
 	/** The Link header every response of the view carries (a feed's hub and canonical self URL). */
 	link?: string;
+	/** Cache-Control for every response of the view, when not the usual one (a complete archive page's). */
+	cacheControl?: string;
 	body?: Uint8Array;
 }
 
@@ -53,6 +55,7 @@ export function createViewMemo(): LruMemo<string, CachedView> {
 
 const REVEAL_AT = "X-Edgefeed-Reveal-At";
 const LAST_MODIFIED_MS = "X-Edgefeed-Last-Modified";
+const CACHE_CONTROL = "X-Edgefeed-Cache-Control";
 
 // Cache API keys are URLs on the site's origin (see Head.origin), under a path no route serves. The stored-copy layout is
 // part of the key: a copy whose headers lack what this code sends (e.g. Link) is never read back.
@@ -77,6 +80,7 @@ function toStored(view: CachedView & { body: Uint8Array }, seconds: number): Res
 	});
 	if (view.revealAt !== undefined) headers.set(REVEAL_AT, String(view.revealAt));
 	if (view.link !== undefined) headers.set("Link", view.link);
+	if (view.cacheControl !== undefined) headers.set(CACHE_CONTROL, view.cacheControl);
 	return new Response(view.body, { headers });
 }
 
@@ -97,6 +101,8 @@ async function fromStored(response: Response): Promise<CachedView | undefined> {
 	if (revealAt !== null) view.revealAt = Number(revealAt);
 	const link = response.headers.get("Link");
 	if (link !== null) view.link = link;
+	const cacheControl = response.headers.get(CACHE_CONTROL);
+	if (cacheControl !== null) view.cacheControl = cacheControl;
 	return view;
 }
 

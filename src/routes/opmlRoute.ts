@@ -1,17 +1,18 @@
 // /feeds.opml: every feed of the site (everything, each tag, each author) in OPML 2.0, cached and conditional
 // like the feeds it lists.
 import { Hono } from "hono";
-import type { SiteSettings } from "../domain/model.ts";
+import type { ScopeListing, SiteSettings } from "../domain/model.ts";
 import { scopeTitle } from "../feed/buildFeedModel.ts";
 import { requestUrl } from "../http/requestUrl.ts";
 import type { ScopeLink } from "../pages/indexPage.ts";
 import { OPML_MEDIA_TYPE } from "../serializers/mediaTypes.ts";
 import { type OpmlFeedSet, renderOpml } from "../serializers/opml.ts";
-import { selectEntries } from "../store/selectEntries.ts";
+import type { PublishedVersion } from "../store/publishedVersion.ts";
+import { newestEntries } from "../store/scopeEntries.ts";
 import { safeText } from "../text/safeText.ts";
 import { feedLinks, OPML_PATH } from "../urls/urlScheme.ts";
 import { resolveScope } from "./resolveScope.ts";
-import { newestChange, visibleScopes } from "./scopeListing.ts";
+import { newestChange, shownScopes } from "./scopeListing.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
@@ -27,6 +28,13 @@ function feedSets(site: SiteSettings, kind: "tag" | "author", scopes: readonly S
 	}));
 }
 
+/** Every tag or author of the directory: one read per DIRECTORY_PAGE_SIZE of them (OPML lists every feed). */
+async function everyScope(version: PublishedVersion, kind: "tag" | "author"): Promise<ScopeListing[]> {
+	const pages = version.manifest.directory[kind === "tag" ? "tags" : "authors"];
+	const listed = await Promise.all(pages.map((_, index) => version.directoryPage(kind, index + 1)));
+	return listed.flatMap((entries) => entries ?? []);
+}
+
 export function opmlRoute(runtime: ViewRuntime): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();
 	routes.get(OPML_PATH, (c) =>
@@ -34,19 +42,25 @@ export function opmlRoute(runtime: ViewRuntime): Hono<AppEnv> {
 			path: OPML_PATH,
 			paramsKey: "",
 			contentType: OPML_MEDIA_TYPE,
-			select(manifest, now) {
-				const resolved = resolveScope(runtime.indexes(manifest), manifest, { kind: "all" }, now);
+			async select(version, now) {
+				const resolved = await resolveScope(version, { kind: "all" }, now);
 				if ("notShown" in resolved) return resolved;
-				// Every visible article counts: a tag or author appears with its first article, whichever that is.
-				const visible = selectEntries(resolved.entries, { now, limit: Number.POSITIVE_INFINITY });
-				const scopes = visibleScopes(runtime.indexes(manifest), now);
+				const { manifest } = version;
+				// A tag or author appears with its first visible article, whichever that is.
+				const [tags, authors] = await Promise.all([
+					everyScope(version, "tag").then((all) => shownScopes(all, now)),
+					everyScope(version, "author").then((all) => shownScopes(all, now)),
+				]);
+				const newest = newestEntries(resolved.summary, { now, limit: 1 });
 				const selection: OpmlSelection = {
 					entries: [],
-					...scopes,
-					lastModified: newestChange(resolved.changed, visible.entries),
-					identity: [manifest.siteHash, JSON.stringify(scopes)],
+					tags: tags.shown,
+					authors: authors.shown,
+					lastModified: newestChange(resolved.changed, newest.entries),
+					identity: [manifest.siteHash, JSON.stringify([tags.shown, authors.shown])],
 				};
-				if (visible.revealAt !== undefined) selection.revealAt = visible.revealAt;
+				const revealAt = [newest.revealAt, tags.revealAt, authors.revealAt].filter((at) => at !== undefined);
+				if (revealAt.length > 0) selection.revealAt = Math.min(...revealAt);
 				return selection;
 			},
 			render(selection, _records, manifest) {

@@ -1,21 +1,42 @@
-// HTML pages: the index, one page per article, and one per tag and author.
-import { Hono } from "hono";
+// HTML pages: the index, one page per article, one per tag and author, each scope's archive pages, and the
+// directories of every tag and author.
+import { type Context, Hono } from "hono";
+import { archiveWindow } from "../domain/archivePages.ts";
+import type { ScopeListing } from "../domain/model.ts";
+import { ARCHIVE_CACHE_CONTROL, notFoundCacheControl } from "../http/cachePolicy.ts";
 import { requestUrl, routeSlug } from "../http/requestUrl.ts";
+import { notFound } from "../http/responses.ts";
+import { renderArchivePage } from "../pages/archivePage.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
+import { renderDirectoryPage } from "../pages/directoryPage.ts";
 import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
-import { selectEntries } from "../store/selectEntries.ts";
-import { articlePath, type ScopeRef, scopePath } from "../urls/urlScheme.ts";
+import { newestEntries, visibleCount } from "../store/scopeEntries.ts";
+import {
+	archivePath,
+	articlePath,
+	directoryPath,
+	parsePageNumber,
+	type ScopeKind,
+	type ScopeRef,
+	scopeKeyOf,
+	scopePath,
+} from "../urls/urlScheme.ts";
+import { type ArchiveSelection, selectArchivePage } from "./archiveSelection.ts";
 import { resolveScope } from "./resolveScope.ts";
-import { newestChange, visibleScopes } from "./scopeListing.ts";
-import { serveView } from "./serveView.ts";
+import { newestChange, shownScopes } from "./scopeListing.ts";
+import { serveView, type ViewSelection } from "./serveView.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
 /** How many articles a listing page shows. */
 export const PAGE_LENGTH = 50;
 
 const page = { paramsKey: "", contentType: HTML_TYPE, headers: PAGE_HEADERS, bodyVersion: PAGE_BODY_VERSION };
+
+/** The earlier of two optional times. */
+const earliest = (a: number | undefined, b: number | undefined): number | undefined =>
+	a === undefined ? b : b === undefined ? a : Math.min(a, b);
 
 export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 	const routes = new Hono<AppEnv>();
@@ -24,18 +45,27 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 		serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
 			path: "/",
-			select(manifest, now) {
-				const resolved = resolveScope(runtime.indexes(manifest), manifest, { kind: "all" }, now);
+			async select(version, now) {
+				const resolved = await resolveScope(version, { kind: "all" }, now);
 				if ("notShown" in resolved) return resolved;
-				const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
-				const scopes = visibleScopes(runtime.indexes(manifest), now);
-				// The tag and author lists can change without the newest articles changing: they are part of the ETag.
-				const lastModified = newestChange(resolved.changed, selected.entries);
+				const { manifest } = version;
+				const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
+				const tags = shownScopes(manifest.busiest.tags, now);
+				const authors = shownScopes(manifest.busiest.authors, now);
+				const archivePages = archiveWindow(
+					visibleCount(resolved.summary, now),
+					manifest.site.itemsPerFeed,
+				).pages;
+				const revealAt = earliest(selected.revealAt, earliest(tags.revealAt, authors.revealAt));
 				return {
-					...selected,
-					...scopes,
-					lastModified,
-					identity: [manifest.siteHash, JSON.stringify(scopes)],
+					entries: selected.entries,
+					...(revealAt === undefined ? {} : { revealAt }),
+					tags: tags.shown,
+					authors: authors.shown,
+					archivePages,
+					// The tag and author lists can change without the newest articles changing: they are part of the ETag.
+					lastModified: newestChange(resolved.changed, selected.entries),
+					identity: [manifest.siteHash, JSON.stringify([tags.shown, authors.shown]), archivePages],
 				};
 			},
 			render: (selection, records, manifest) =>
@@ -44,6 +74,8 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 					records,
 					tags: selection.tags,
 					authors: selection.authors,
+					archivePages: selection.archivePages,
+					totals: manifest.totals,
 					dates: runtime.pageDates,
 				}),
 		}),
@@ -54,11 +86,11 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 		return serveView(c, runtime, requestUrl(c.req.url), {
 			...page,
 			path: articlePath(slug),
-			select(manifest, now) {
-				const entry = runtime.indexes(manifest).articleBySlug(slug);
+			async select(version, now) {
+				const entry = await version.articleBySlug(slug);
 				if (!entry) return { notShown: true };
 				if (entry.published > now) return { notShown: true, revealAt: entry.published };
-				return { entries: [entry], lastModified: entry.modified, identity: [manifest.siteHash] };
+				return { entries: [entry], lastModified: entry.modified, identity: [version.manifest.siteHash] };
 			},
 			render: (_selection, [record], manifest) =>
 				renderArticlePage(manifest.site, record as NonNullable<typeof record>, runtime.pageDates),
@@ -71,18 +103,20 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 			return serveView(c, runtime, requestUrl(c.req.url), {
 				...page,
 				path: scopePath(ref),
-				select(manifest, now) {
-					const resolved = resolveScope(runtime.indexes(manifest), manifest, ref, now);
+				async select(version, now) {
+					const resolved = await resolveScope(version, ref, now);
 					if ("notShown" in resolved) return resolved;
-					const selected = selectEntries(resolved.entries, { now, limit: PAGE_LENGTH });
+					const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
 					const name = resolved.scope.name ?? "";
-					const lastModified = newestChange(resolved.changed, selected.entries);
+					const { site, siteHash } = version.manifest;
+					const archivePages = archiveWindow(visibleCount(resolved.summary, now), site.itemsPerFeed).pages;
 					return {
 						...selected,
 						name,
 						key: resolved.scope.key,
-						lastModified,
-						identity: [manifest.siteHash, name],
+						archivePages,
+						lastModified: newestChange(resolved.changed, selected.entries),
+						identity: [siteHash, name, archivePages],
 					};
 				},
 				render: (selection, records, manifest) =>
@@ -92,11 +126,112 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 						kind,
 						name: selection.name,
 						records,
+						archivePages: selection.archivePages,
 						dates: runtime.pageDates,
 					}),
 			});
 		});
 	}
 
+	routes.get("/archive/:page", (c) => serveArchivePage(c, runtime, { kind: "all" }, c.req.param("page")));
+	for (const kind of ["tag", "author"] as const) {
+		routes.get(`/${kind}s/:slug/archive/:page`, (c) =>
+			serveArchivePage(c, runtime, { kind, slug: routeSlug(c.req.param("slug")) }, c.req.param("page")),
+		);
+		routes.get(directoryPath(kind), (c) => serveDirectoryPage(c, runtime, kind, "1"));
+		routes.get(`/${kind}s/page/:page`, (c) => serveDirectoryPage(c, runtime, kind, c.req.param("page")));
+	}
 	return routes;
+}
+
+interface ArchivePageSelection extends ViewSelection {
+	archive: ArchiveSelection;
+}
+
+/** Archive page `page` of a scope as HTML: the same items as its feed documents. */
+function serveArchivePage(
+	c: Context<AppEnv>,
+	runtime: ViewRuntime,
+	ref: ScopeRef,
+	pageParam: string,
+): Promise<Response> | Response {
+	const number = parsePageNumber(pageParam);
+	if (number === undefined) return notFound(notFoundCacheControl(runtime.now()));
+	return serveView<ArchivePageSelection>(c, runtime, requestUrl(c.req.url), {
+		...page,
+		path: archivePath(scopeKeyOf(ref), number),
+		async select(version, now) {
+			const archive = await selectArchivePage(version, ref, number, now);
+			if ("notShown" in archive) return archive;
+			const selection: ArchivePageSelection = {
+				entries: archive.entries,
+				archive,
+				lastModified: newestChange(0, archive.entries),
+				identity: [version.manifest.siteHash, archive.scope.name ?? "", number, archive.pages],
+			};
+			if (archive.final) selection.cacheControl = ARCHIVE_CACHE_CONTROL;
+			if (archive.revealAt !== undefined) selection.revealAt = archive.revealAt;
+			return selection;
+		},
+		render: ({ archive }, records, manifest) =>
+			renderArchivePage({
+				site: manifest.site,
+				key: archive.scope.key,
+				name: archive.scope.name ?? manifest.site.title,
+				page: archive.page,
+				pages: archive.pages,
+				records,
+				dates: runtime.pageDates,
+			}),
+	});
+}
+
+interface DirectorySelection extends ViewSelection {
+	listed: ScopeListing[];
+	page: number;
+	pages: number;
+	total: number;
+}
+
+/** One page of the directory of every tag or author: one read of the page's own listing. */
+function serveDirectoryPage(
+	c: Context<AppEnv>,
+	runtime: ViewRuntime,
+	kind: ScopeKind,
+	pageParam: string,
+): Promise<Response> | Response {
+	const number = parsePageNumber(pageParam);
+	if (number === undefined) return notFound(notFoundCacheControl(runtime.now()));
+	return serveView<DirectorySelection>(c, runtime, requestUrl(c.req.url), {
+		...page,
+		path: directoryPath(kind, number),
+		async select(version, now) {
+			const { manifest } = version;
+			const pages = Math.max(1, manifest.directory[kind === "tag" ? "tags" : "authors"].length);
+			if (number > pages) return { notShown: true };
+			const listed = shownScopes((await version.directoryPage(kind, number)) ?? [], now);
+			const whole = await resolveScope(version, { kind: "all" }, now);
+			const changed = "notShown" in whole ? 0 : whole.changed;
+			const selection: DirectorySelection = {
+				entries: [],
+				listed: listed.shown,
+				page: number,
+				pages,
+				total: manifest.totals[kind === "tag" ? "tags" : "authors"],
+				lastModified: changed,
+				identity: [manifest.siteHash, JSON.stringify(listed.shown), pages],
+			};
+			if (listed.revealAt !== undefined) selection.revealAt = listed.revealAt;
+			return selection;
+		},
+		render: (selection, _records, manifest) =>
+			renderDirectoryPage({
+				site: manifest.site,
+				kind,
+				entries: selection.listed,
+				page: selection.page,
+				pages: selection.pages,
+				total: selection.total,
+			}),
+	});
 }

@@ -1,25 +1,31 @@
-// What lists of scopes (the index page, /feeds.opml) show: the tags and authors with a visible article, and
-// the newest change among what a listing shows.
-import type { ScopeLink } from "../pages/indexPage.ts";
-import type { ManifestIndex } from "../store/manifestIndex.ts";
-import { visibility } from "../store/selectEntries.ts";
-import { authorScope, tagScope } from "../urls/urlScheme.ts";
+// What listings of scopes (the index page, the directories, /feeds.opml) show, and the change times views share.
+import type { ArticleEntry, ScopeListing, ScopeSummary } from "../domain/model.ts";
 
-/** Tags and authors with at least one visible article, in display order. */
-export function visibleScopes(
-	index: ManifestIndex,
+/** The scopes of a listing that show something at `now`, and when the next of the others will. */
+export function shownScopes(
+	listings: readonly ScopeListing[],
 	now: number,
-): { tags: ScopeLink[]; authors: ScopeLink[] } {
-	const shown = (key: string, name: string | undefined): ScopeLink[] => {
-		const entries = index.scopeEntries(key);
-		return name !== undefined && entries && visibility(entries, now).visible ? [{ key, name }] : [];
-	};
-	return {
-		tags: index.tagSlugs().flatMap((slug) => shown(tagScope(slug), index.tagName(slug))),
-		authors: index.authorSlugs().flatMap((slug) => shown(authorScope(slug), index.author(slug)?.name)),
-	};
+): { shown: ScopeListing[]; revealAt?: number } {
+	const shown: ScopeListing[] = [];
+	let revealAt: number | undefined;
+	for (const listing of listings) {
+		if (listing.since <= now) shown.push(listing);
+		else if (revealAt === undefined || listing.since < revealAt) revealAt = listing.since;
+	}
+	return revealAt === undefined ? { shown } : { shown, revealAt };
 }
 
 /** The latest change among what a listing shows, deletions included. */
 export const newestChange = (changed: number, entries: readonly { modified: number }[]): number =>
 	entries.reduce((max, entry) => Math.max(max, entry.modified), changed);
+
+/** When the scope's next scheduled item appears (its oldest scheduled one), if any. */
+export function nextReveal(summary: ScopeSummary, now: number): number | undefined {
+	let reveal: number | undefined;
+	for (let i = summary.recent.length - 1; i >= 0; i--) {
+		const entry = summary.recent[i] as ArticleEntry;
+		if (entry.published <= now) break;
+		reveal = entry.published;
+	}
+	return reveal;
+}

@@ -1,4 +1,5 @@
-// The request path every feed and page takes: head -> cached copy -> manifest -> validators -> 304, or render and cache.
+// The request path every feed and page takes: head -> cached copy -> the version's few values a view needs ->
+// validators -> 304, or render and cache.
 import type { Context } from "hono";
 import type { ArticleEntry, ArticleRecord, Manifest } from "../domain/model.ts";
 import { FALLBACK_CACHE_CONTROL, notFoundCacheControl, TTL_MINUTES } from "../http/cachePolicy.ts";
@@ -8,9 +9,10 @@ import { strongEtag } from "../http/etag.ts";
 import type { RequestUrl } from "../http/requestUrl.ts";
 import { notFound, validatorsAt, viewNotModified, viewResponse } from "../http/responses.ts";
 import { StoreUnavailableError } from "../store/articleStore.ts";
+import { type PublishedVersion, publishedVersion } from "../store/publishedVersion.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
-/** What a view shows at one moment, decided from the manifest alone. */
+/** What a view shows at one moment, decided from the version's lookups, before any record is read. */
 export interface ViewSelection {
 	/** The articles shown, in order; their record hashes go into the ETag. */
 	entries: readonly ArticleEntry[];
@@ -22,6 +24,8 @@ export interface ViewSelection {
 	identity: readonly (string | number)[];
 	/** The Link header for every response of the view, decided with it (so a 304 costs nothing more). */
 	link?: string;
+	/** Cache-Control for every response of the view, when not the usual (a complete archive page's). */
+	cacheControl?: string;
 }
 
 /** The view does not exist now; it may from `revealAt` (a scheduled article, tag or author). */
@@ -44,7 +48,7 @@ export interface ViewSpec<S extends ViewSelection = ViewSelection> {
 	 * them no cached body is ever served under the new policy.
 	 */
 	bodyVersion?: string;
-	select(manifest: Manifest, now: number): S | NotShown;
+	select(version: PublishedVersion, now: number): Promise<S | NotShown>;
 	render(selection: S, records: ArticleRecord[], manifest: Manifest): string;
 }
 
@@ -80,7 +84,7 @@ export async function serveView<S extends ViewSelection>(
 	let viewUrl = `${store.knownHead()?.origin ?? url.origin}${viewPath}`;
 	const fresh = (view: CachedView): boolean =>
 		isNotModified(c.req.method, c.req.raw.headers, validatorsAt(view.validators, now));
-	const answer = (view: CachedView, cacheControl?: string): Response => {
+	const answer = (view: CachedView, cacheControl = view.cacheControl): Response => {
 		const options = { headers: spec.headers, cacheControl };
 		if (fresh(view)) return viewNotModified(runtime.headers, view, now, options);
 		if (view.body) return viewResponse(runtime.headers, view, view.body, now, options);
@@ -98,7 +102,7 @@ export async function serveView<S extends ViewSelection>(
 		if (stored) return answer(stored);
 
 		const manifest = await store.readManifest(head.manifest);
-		const selection = spec.select(manifest, now);
+		const selection = await spec.select(publishedVersion(store, manifest), now);
 		if (isNotShown(selection)) return notFound(notFoundCacheControl(now, selection.revealAt));
 		const records = selection.entries.map((entry) => entry.record);
 		const etagInputs = [
@@ -118,6 +122,7 @@ export async function serveView<S extends ViewSelection>(
 		};
 		if (selection.revealAt !== undefined) view.revealAt = selection.revealAt;
 		if (selection.link !== undefined) view.link = selection.link;
+		if (selection.cacheControl !== undefined) view.cacheControl = selection.cacheControl;
 		if (fresh(view)) {
 			edge.remember(head.manifest, viewUrl, view, now, waitUntilOf(c));
 			return answer(view);

@@ -5,7 +5,6 @@ import { createViewMemo, type EdgeCache, edgeCache } from "../http/edgeCache.ts"
 import { createHeaderMemo, type HeaderMemo } from "../http/responses.ts";
 import { createPageDates, type PageDates } from "../pages/pageDate.ts";
 import { type ArticleStore, articleStore, createArticleMemo } from "../store/articleStore.ts";
-import { createManifestIndexes, type ManifestIndexes } from "../store/manifestIndex.ts";
 
 export type AppEnv = { Bindings: Env };
 
@@ -14,8 +13,6 @@ export interface ViewRuntime {
 	now(): number;
 	store(env: Env): ArticleStore;
 	edge: EdgeCache;
-	/** Lookups over each manifest read, built once per manifest. */
-	indexes: ManifestIndexes;
 	/** Each record made safe for feeds once. */
 	safeArticles: SafeArticles;
 	/** Each view's unchanging response headers. */
@@ -50,7 +47,6 @@ export function createViewRuntime(options: ViewRuntimeOptions): ViewRuntime {
 			cache: options.cache ?? (typeof caches === "undefined" ? undefined : caches.default),
 			memo: createViewMemo(),
 		}),
-		indexes: createManifestIndexes(),
 		safeArticles: createSafeArticles(),
 		headers: createHeaderMemo(),
 		pageDates: createPageDates(),

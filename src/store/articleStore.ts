@@ -1,8 +1,19 @@
-// Worker-side KV reads: the head pointer, manifests and article records, memoised in the isolate.
-import type { ArticleRecord, Head, Manifest } from "../domain/model.ts";
+// Worker-side KV reads: the head pointer, the version's content-addressed values and article records, memoised in
+// the isolate.
+import type {
+	ArchivePageValue,
+	ArticleEntry,
+	ArticleRecord,
+	DirectoryPageValue,
+	Head,
+	Manifest,
+	PageTable,
+	ScopePointer,
+	ScopeSummary,
+} from "../domain/model.ts";
 import { LruMemo } from "../util/lruMemo.ts";
 import { HEAD_KV_CACHE_TTL_SECONDS, HEAD_RECHECK_MS, IMMUTABLE_KV_CACHE_TTL_SECONDS } from "./kvFreshness.ts";
-import { articleKey, HEAD_KEY, manifestKey } from "./kvLayout.ts";
+import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "./kvLayout.ts";
 
 /** KV failed, or holds something a published version cannot contain: the request cannot be answered from KV. */
 export class StoreUnavailableError extends Error {
@@ -22,8 +33,23 @@ export interface ArticleStore {
 	/** The newest head this isolate has read, however long ago; no KV read (what to key fallbacks on when KV fails). */
 	knownHead(): Head | undefined;
 	readManifest(hash: string): Promise<Manifest>;
+	/** A content-addressed value of the version (shard, summary, table, page, directory page). */
+	readValue<K extends Exclude<ValueKind, "manifest" | "article">>(
+		kind: K,
+		hash: string,
+	): Promise<StoredValues[K]>;
 	/** Records in the order of `hashes`. */
 	readRecords(hashes: readonly string[]): Promise<ArticleRecord[]>;
+}
+
+/** The shapes of the values under each prefix. */
+export interface StoredValues {
+	scopes: Record<string, ScopePointer>;
+	slugs: Record<string, ArticleEntry>;
+	scope: ScopeSummary;
+	table: PageTable;
+	page: ArchivePageValue;
+	dir: DirectoryPageValue;
 }
 
 /** What an isolate remembers between requests. Manifests and records are immutable under their hash.
@@ -34,6 +60,8 @@ export interface ArticleMemo {
 	head?: Head;
 	headCheckedAt: number;
 	manifests: LruMemo<string, Manifest>;
+	/** Shards, summaries, tables, pages and directory pages, by key. */
+	values: LruMemo<string, unknown>;
 	records: LruMemo<string, ArticleRecord>;
 }
 
@@ -42,6 +70,8 @@ export function createArticleMemo(): ArticleMemo {
 		headCheckedAt: Number.NEGATIVE_INFINITY,
 		// Two manifests cover a version switch; more would only hold memory.
 		manifests: new LruMemo({ maxEntries: 2 }),
+		// Each at most a few hundred KB, most a few KB; a version switch changes only the few a sync rewrote.
+		values: new LruMemo({ maxEntries: 500 }),
 		// About 10 MB of 5 KB articles: the newest items of every feed stay warm.
 		records: new LruMemo({ maxEntries: 2_000 }),
 	};
@@ -65,8 +95,9 @@ function isManifest(value: unknown): value is Manifest {
 	return (
 		typeof manifest?.siteHash === "string" &&
 		typeof manifest.site === "object" &&
-		Array.isArray(manifest.articles) &&
-		typeof manifest.scopes === "object"
+		Array.isArray(manifest.scopeShards) &&
+		Array.isArray(manifest.slugShards) &&
+		typeof manifest.directory === "object"
 	);
 }
 
@@ -110,6 +141,19 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 		});
 	}
 
+	function readValue<K extends Exclude<ValueKind, "manifest" | "article">>(
+		kind: K,
+		hash: string,
+	): Promise<StoredValues[K]> {
+		const key = keyOf(kind, hash);
+		return memoised(memo.values, key, async () => {
+			const value = await getJson(kv, key, IMMUTABLE_KV_CACHE_TTL_SECONDS);
+			if (value === null || typeof value !== "object")
+				throw new StoreUnavailableError(`KV ${key} is missing`);
+			return value;
+		}) as Promise<StoredValues[K]>;
+	}
+
 	function readRecord(hash: string): Promise<ArticleRecord> {
 		return memoised(memo.records, hash, async () => {
 			const value = await getJson(kv, articleKey(hash), IMMUTABLE_KV_CACHE_TTL_SECONDS);
@@ -125,6 +169,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 		recentHead,
 		knownHead: () => memo.head,
 		readManifest,
+		readValue,
 		readRecords: (hashes) => Promise.all(hashes.map(readRecord)),
 	};
 }

@@ -1,16 +1,73 @@
-// What lives in Workers KV: key names and the layout; the values' shapes are the domain model (src/domain/model.ts).
+// What lives in Workers KV: key names, the bounded layout, and which shard a name falls in. The values' shapes are
+// the domain model (src/domain/model.ts).
 //
-// Layout (content-addressed, so a sync can be interrupted anywhere and readers still see one whole version):
-//   head                 -> Head: the one small, mutable value; switching it publishes a new version.
-//   manifest:<hash>      -> Manifest: every article's index entry, the site settings, per-scope change times.
-//   article:<hash>       -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
-//   sync-lease           -> which sync may publish now (src/sync/publish/syncLease.ts); the Worker never reads it.
-// Sync writes records, manifest, head; then deletes what neither the new nor the previous manifest lists.
+// Layout (content-addressed, so a sync can be interrupted anywhere and readers still see one whole version; no value
+// grows with the archive):
+//   head              -> Head: the one small, mutable value; switching it publishes a new version.
+//   manifest:<hash>   -> Manifest: site settings, the shard tables, the busiest scopes, the directory page hashes.
+//   scopes:<hash>     -> one scope shard: scope key -> ScopePointer (shardOf(key, the manifest's shard count)).
+//   slugs:<hash>      -> one slug shard: article slug -> ArticleEntry.
+//   scope:<hash>      -> ScopeSummary: a scope's newest entries and its archive page hashes (or tables of them).
+//   table:<hash>      -> PageTable: up to PAGE_TABLE_SIZE archive page hashes.
+//   page:<hash>       -> ArchivePageValue: one complete archive page of entries.
+//   dir:<hash>        -> DirectoryPageValue: one page of the tag or author directory.
+//   article:<hash>    -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
+//   sync-lease        -> which sync may publish now (src/sync/publish/syncLease.ts); the Worker never reads it.
+// Sync writes what is missing, then head; then deletes what neither the new version nor the previous one reaches.
 
 export const HEAD_KEY = "head";
-export const MANIFEST_PREFIX = "manifest:";
-export const ARTICLE_PREFIX = "article:";
 export const LEASE_KEY = "sync-lease";
 
-export const manifestKey = (hash: string): string => `${MANIFEST_PREFIX}${hash}`;
-export const articleKey = (hash: string): string => `${ARTICLE_PREFIX}${hash}`;
+/** Every content-addressed kind, by key prefix. */
+export const PREFIXES = {
+	manifest: "manifest:",
+	scopes: "scopes:",
+	slugs: "slugs:",
+	scope: "scope:",
+	table: "table:",
+	page: "page:",
+	dir: "dir:",
+	article: "article:",
+} as const;
+
+export type ValueKind = keyof typeof PREFIXES;
+
+export const MANIFEST_PREFIX = PREFIXES.manifest;
+export const ARTICLE_PREFIX = PREFIXES.article;
+
+export const keyOf = (kind: ValueKind, hash: string): string => `${PREFIXES[kind]}${hash}`;
+export const manifestKey = (hash: string): string => keyOf("manifest", hash);
+export const articleKey = (hash: string): string => keyOf("article", hash);
+
+/** Scope pointers a scope shard holds on average at most (~100 bytes each). */
+export const SCOPE_SHARD_ENTRIES = 500;
+/** Article entries a slug shard holds on average at most (~130 bytes each). */
+export const SLUG_SHARD_ENTRIES = 1000;
+
+/**
+ * How many shards `items` names need: a power of two, so a shard stays near `perShard` entries at any size (1 for a
+ * small site, 1,024 slug shards for 1,000,000 articles); readers take the count from the manifest's list.
+ */
+export function shardCount(items: number, perShard: number): number {
+	let count = 1;
+	while (count * perShard < items) count *= 2;
+	return count;
+}
+/** Archive page hashes a summary lists itself before it lists tables of them (10,000 articles per scope). */
+export const PAGE_TABLE_SIZE = 100;
+/** Tags or authors per directory page. */
+export const DIRECTORY_PAGE_SIZE = 200;
+/** Busiest tags and authors the manifest names. */
+export const BUSIEST_SCOPES = 20;
+/** Visible items a summary keeps in `recent`: the most any current feed shows (feedParams' limit). */
+export const RECENT_VISIBLE = 100;
+
+/** FNV-1a over UTF-16 code units: the same shard for a name in workerd and on Node, no I/O. */
+export function shardOf(name: string, shards: number): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < name.length; i++) {
+		hash ^= name.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0) % shards;
+}

@@ -131,14 +131,14 @@ async function main(argv: string[]): Promise<number> {
 		console.log(describeChanges(plan));
 		if (report) {
 			console.log(
-				`Wrote ${report.recordsWritten} record(s), ${report.manifestWritten ? "the manifest" : "no manifest"}, ` +
+				`Wrote ${report.recordsWritten} record(s), ${report.indexWritten} index value(s), ` +
 					`${report.headWritten ? "head" : "no head"}; deleted ${report.keysDeleted} key(s); ${report.requests} request(s).`,
 			);
 			if (report.deletesSkipped)
 				console.log("Another sync published right after this one: cleanup is left to it.");
 		} else {
 			console.log(
-				`Would write ${plan.recordsToWrite} record(s), ${plan.manifestToWrite ? "the manifest" : "no manifest"}, ` +
+				`Would write ${plan.recordsToWrite} record(s), ${plan.indexToWrite} index value(s), ` +
 					`${plan.head ? "head" : "no head"}; would delete ${plan.deletes.length} key(s).`,
 			);
 		}

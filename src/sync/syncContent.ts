@@ -63,8 +63,8 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 			target: options.target,
 			dryRun: options.dryRun === true,
 			headSwitched: outcome.plan.head !== null,
-			before: outcome.publishedBefore,
-			after: outcome.snapshot.manifest,
+			site: outcome.snapshot.manifest.site,
+			changedScopes: outcome.changedScopes,
 		},
 		options.hub,
 	);

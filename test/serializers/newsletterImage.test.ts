@@ -6,6 +6,7 @@ import type { ArticleRecord } from "../../src/domain/model.ts";
 import { buildFeedModel } from "../../src/feed/buildFeedModel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../../src/serializers/index.ts";
 import { formatContentError } from "../../src/sync/validate/contentError.ts";
+import { sampleManifest } from "../support/feedFixtures.ts";
 import { checkAtom, checkJsonFeed11, checkRss2, validateAtomSchema } from "../support/feedValidators.ts";
 import { loadFixture } from "../sync/support/loadFixture.ts";
 import { articleFile, TINY_PNG } from "../sync/support/tempContent.ts";
@@ -28,7 +29,7 @@ async function syncedFeeds() {
 	const { site, records } = result.content;
 	const items = [...records].sort((a, b) => b.published.localeCompare(a.published)) as ArticleRecord[];
 	const model = buildFeedModel({
-		manifest: { site, siteHash: "h", articles: [], tags: {}, authors: {}, scopes: {} },
+		manifest: { ...sampleManifest(site), siteHash: "h" },
 		scope: { key: "", kind: "all" },
 		items,
 		updated: Date.parse("2023-08-16T02:00:00Z"),

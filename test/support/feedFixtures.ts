@@ -23,7 +23,16 @@ export function sampleSite(overrides: Partial<SiteSettings> = {}): SiteSettings 
 }
 
 export function sampleManifest(site: SiteSettings = sampleSite()): Manifest {
-	return { site, siteHash: "site-hash", articles: [], tags: {}, authors: {}, scopes: {} };
+	return {
+		site,
+		siteHash: "site-hash",
+		scopeShards: [],
+		slugShards: [],
+		busiest: { tags: [], authors: [] },
+		directory: { tags: [], authors: [] },
+		totals: { tags: 0, authors: 0 },
+		articles: 0,
+	};
 }
 
 /** A manifest entry published at `published` (epoch ms), modified then unless given. */
@@ -38,8 +47,6 @@ export function sampleEntry(
 		record: `hash-${id}`,
 		published,
 		modified: published,
-		tags: [],
-		authors: [],
 		...overrides,
 	};
 }

@@ -1,5 +1,8 @@
 // KV failures: the last good copy when there is one, else a plain 503 with Retry-After; never a stack trace.
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { newestFirst } from "../../src/domain/entryOrder.ts";
+import type { ArticleEntry } from "../../src/domain/model.ts";
 import { BASE_URL, collection } from "../support/articles.ts";
 import { expectedErrors } from "../support/expectedErrors.ts";
 import { type InstrumentedKv, instrumentedKv } from "./support/instrumentedKv.ts";
@@ -109,10 +112,12 @@ describe("after a publish", () => {
 		const errors = expectedErrors();
 		const { app, kv } = appWithKv();
 		const manifestHash = ((await kv.namespace.get("head", "json")) as { manifest: string }).manifest;
-		const manifest = (await kv.namespace.get(`manifest:${manifestHash}`, "json")) as {
-			articles: { record: string }[];
-		};
-		kv.override = { key: `article:${manifest.articles[0]?.record}`, value: { corrupt: true } };
+		const manifest = (await kv.namespace.get(`manifest:${manifestHash}`, "json")) as { slugShards: string[] };
+		const shards = await Promise.all(
+			manifest.slugShards.map((hash) => kv.namespace.get(`slugs:${hash}`, "json") as Promise<object>),
+		);
+		const [newest] = shards.flatMap((shard) => Object.values(shard) as ArticleEntry[]).sort(newestFirst);
+		kv.override = { key: `article:${newest?.record}`, value: { corrupt: true } };
 		const response = await app.fetch("/feed.json?limit=3");
 		expect(response.status).toBe(500);
 		expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");

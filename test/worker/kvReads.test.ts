@@ -57,11 +57,16 @@ it("a cached 200 under another Host reads only head: edge-cache keys are the sit
 	expect(kv.reads).toEqual(["head"]);
 });
 
-it("a cold 304 (nothing cached) reads head and the manifest, and no record: nothing is rendered", async () => {
+it("a cold 304 (nothing cached) reads head, the manifest and the scope's shard and summary, and no record: nothing is rendered", async () => {
 	const etag = (await counted().fetch("/tags/xa-hoi/feed.json?limit=7")).headers.get("ETag") ?? "";
 	// An empty cache of its own, so this isolate finds no copy of the view.
 	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-cold"));
 	const response = await fetch("/tags/xa-hoi/feed.json?limit=7", { headers: { "If-None-Match": etag } });
 	expect(response.status).toBe(304);
-	expect(kv.reads).toEqual(["head", expect.stringMatching(/^manifest:/)]);
+	expect(kv.reads).toEqual([
+		"head",
+		expect.stringMatching(/^manifest:/),
+		expect.stringMatching(/^scopes:/),
+		expect.stringMatching(/^scope:/),
+	]);
 });

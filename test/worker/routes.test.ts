@@ -113,7 +113,8 @@ describe("unknown paths", () => {
 		"/articles/khong-co",
 		"/tags/khong-co",
 		"/authors/khong-co",
-		"/tags",
+		"/tags/page/2",
+		"/tags/xa-hoi/archive/1",
 		"/rss.xml/",
 	];
 	for (const path of missing) {

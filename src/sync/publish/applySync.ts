@@ -21,7 +21,8 @@ export interface ApplyOptions {
 
 export interface SyncReport {
 	recordsWritten: number;
-	manifestWritten: boolean;
+	/** Values other than records written (manifest, shards, summaries, pages, directory). */
+	indexWritten: number;
 	headWritten: boolean;
 	keysDeleted: number;
 	/** Set when another sync moved head after this one did: the cleanup is left to that sync. */
@@ -31,10 +32,10 @@ export interface SyncReport {
 }
 
 /**
- * 1. records and manifest (new keys nobody reads yet, so they may share requests);
+ * 1. records and the version's other values (new keys nobody reads yet, so they may share requests);
  * 2. head, alone: the commit point, only once every key the new version lists is confirmed present and head is
  *    still what the plan was made from (else another sync published meanwhile, and this one stops);
- * 3. deletes of what neither the new manifest nor the previous one (still read where KV lags) lists, only while
+ * 3. deletes of what neither the new version nor the previous one (still read where KV lags) reaches, only while
  *    head is still the one this sync left: a newer head is another sync's, and so is its cleanup.
  * Failing anywhere leaves head on the old version (before 2) or the new one (after), each complete; rerunning
  * the same sync skips what exists and finishes the rest. After a failure in 3 head has already moved, but it
@@ -48,7 +49,7 @@ export async function applySync(
 	const limits = options.limits ?? KV_LIMITS;
 	const report: SyncReport = {
 		recordsWritten: 0,
-		manifestWritten: false,
+		indexWritten: 0,
 		headWritten: false,
 		keysDeleted: 0,
 		requests: 0,
@@ -63,7 +64,7 @@ export async function applySync(
 		options.onProgress?.({ phase: "write", done: written, total: writes });
 	}
 	report.recordsWritten = plan.recordsToWrite;
-	report.manifestWritten = plan.manifestToWrite;
+	report.indexWritten = plan.indexToWrite;
 	if (plan.head) {
 		report.requests += await confirmPresent(kv, plan.needed, limits);
 		await options.beforeCommit?.();

@@ -10,6 +10,8 @@ export interface KvTarget {
 	listKeys(prefix: string): Promise<string[]>;
 	/** The value as text, or null when the key does not exist. */
 	get(key: string): Promise<string | null>;
+	/** Several values in one request, where the target can (nulls for missing keys); else `get` runs per key. */
+	getMany?(keys: string[]): Promise<(string | null)[]>;
 	/** One bulk write; callers keep each call within Cloudflare's request limits (src/sync/shared/kvLimits.ts). */
 	putMany(entries: KvEntry[]): Promise<void>;
 	/** One bulk delete; missing keys are not an error. */

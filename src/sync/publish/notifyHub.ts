@@ -1,5 +1,5 @@
 // WebSub publishing: once a production sync has switched head, tells the site's hub which feed URLs changed.
-import type { Manifest, ScopeKey } from "../../domain/model.ts";
+import type { ScopeKey, SiteSettings } from "../../domain/model.ts";
 import { feedLinks } from "../../urls/urlScheme.ts";
 import type { SyncTarget } from "../validate/siteSettings.ts";
 
@@ -49,9 +49,10 @@ export interface PublishedChange {
 	dryRun: boolean;
 	/** Head moved to a new manifest (or, on a dry run, would move). */
 	headSwitched: boolean;
-	/** The manifest head pointed to before the sync; null when there was none or it was unreadable. */
-	before: Manifest | null;
-	after: Manifest;
+	/** The published site settings (hub, base URL). */
+	site: SiteSettings;
+	/** Scopes whose feeds changed, in key order. */
+	changedScopes: ScopeKey[];
 }
 
 /**
@@ -63,10 +64,10 @@ export async function notifyHub(
 	change: PublishedChange,
 	options: HubOptions = {},
 ): Promise<HubNotice | null> {
-	const hub = change.after.site.hub;
+	const hub = change.site.hub;
 	if (hub === undefined || !change.headSwitched) return null;
-	const urls = changedScopes(change.before, change.after).flatMap((scope) => {
-		const links = feedLinks(change.after.site.baseUrl, scope);
+	const urls = change.changedScopes.flatMap((scope) => {
+		const links = feedLinks(change.site.baseUrl, scope);
 		return [links.rss, links.atom, links.json];
 	});
 	if (urls.length === 0) return null;
@@ -81,18 +82,6 @@ export async function notifyHub(
 	}
 	const failures = await pingAll(hub, urls, options);
 	return { hub, urls, action: "pinged", failures };
-}
-
-/** Scopes whose fingerprint or change time differs between the two manifests, new and removed ones included. */
-export function changedScopes(before: Manifest | null, after: Manifest): ScopeKey[] {
-	const keys = new Set([...Object.keys(before?.scopes ?? {}), ...Object.keys(after.scopes)]);
-	return [...keys]
-		.filter((key) => {
-			const old = before?.scopes[key];
-			const now = after.scopes[key];
-			return old?.fingerprint !== now?.fingerprint || old?.changed !== now?.changed;
-		})
-		.sort();
 }
 
 /** Once one ping gets no answer at all, the rest are not sent: they would each wait out the same timeout. */

@@ -1,6 +1,7 @@
-// Reads what KV holds now: the head, the manifests it names, and every content-addressed key.
-import type { Head, Manifest } from "../../domain/model.ts";
-import { ARTICLE_PREFIX, HEAD_KEY, MANIFEST_PREFIX, manifestKey } from "../../store/kvLayout.ts";
+// Reads what KV holds now: the head, the manifests it names, the published scopes and names, and every
+// content-addressed key.
+import type { Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
+import { HEAD_KEY, keyOf, manifestKey, PREFIXES } from "../../store/kvLayout.ts";
 import type { KvTarget } from "./kvTarget.ts";
 
 export interface KvState {
@@ -10,29 +11,82 @@ export interface KvState {
 	headText: string | null;
 	/** The manifest head points to, or null when missing or unreadable. */
 	manifest: Manifest | null;
-	/** The manifest head.previous names, or null when there is none, or it is missing or unreadable. */
-	previousManifest: Manifest | null;
-	/** Every `article:` and `manifest:` key present. */
+	/** The published scopes' pointers (empty when nothing is published). */
+	pointers: Map<ScopeKey, ScopePointer>;
+	/** Published tag and author names by slug, from the directory: sync keeps a published name's slug. */
+	names: { tags: [string, string][]; authors: [string, string][] };
+	/** Every content-addressed key present. */
 	keys: Set<string>;
 }
 
+/** Reads several keys; a target that can read many in one request (wrangler's bulk get) does. */
+export async function readMany(kv: KvTarget, keys: readonly string[]): Promise<(string | null)[]> {
+	if (keys.length === 0) return [];
+	if (kv.getMany) return kv.getMany([...keys]);
+	return Promise.all(keys.map((key) => kv.get(key)));
+}
+
+export function parseJson<T>(text: string | null): T | null {
+	if (text === null) return null;
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		return null;
+	}
+}
+
 export async function readKvState(kv: KvTarget): Promise<KvState> {
-	const [articleKeys, manifestKeys, headText] = await Promise.all([
-		kv.listKeys(ARTICLE_PREFIX),
-		kv.listKeys(MANIFEST_PREFIX),
+	const [listed, headText] = await Promise.all([
+		Promise.all(Object.values(PREFIXES).map((prefix) => kv.listKeys(prefix))),
 		kv.get(HEAD_KEY),
 	]);
-	const keys = new Set([...articleKeys, ...manifestKeys]);
+	const keys = new Set(listed.flat());
 	const head = parseHead(headText);
-	const readManifest = async (hash: string | undefined): Promise<Manifest | null> =>
-		hash !== undefined && keys.has(manifestKey(hash))
-			? parseJson<Manifest>(await kv.get(manifestKey(hash)))
+	const manifest =
+		head && keys.has(manifestKey(head.manifest))
+			? readManifestValue(await kv.get(manifestKey(head.manifest)))
 			: null;
-	const [manifest, previousManifest] = await Promise.all([
-		readManifest(head?.manifest),
-		readManifest(head?.previous),
+	const state: KvState = {
+		head,
+		headText,
+		manifest,
+		pointers: new Map(),
+		names: { tags: [], authors: [] },
+		keys,
+	};
+	if (!manifest) return state;
+	const shards = await readMany(
+		kv,
+		manifest.scopeShards.map((hash) => keyOf("scopes", hash)),
+	);
+	for (const text of shards)
+		for (const [key, pointer] of Object.entries(parseJson<Record<string, ScopePointer>>(text) ?? {}))
+			state.pointers.set(key, pointer);
+	const listings = async (hashes: string[]): Promise<ScopeListing[]> =>
+		(
+			await readMany(
+				kv,
+				hashes.map((hash) => keyOf("dir", hash)),
+			)
+		).flatMap((text) => parseJson<{ entries: ScopeListing[] }>(text)?.entries ?? []);
+	const slugOf = (key: string): string => key.slice(key.indexOf("/") + 1);
+	state.names.tags = (await listings(manifest.directory.tags)).map((listing) => [
+		slugOf(listing.key),
+		listing.name,
 	]);
-	return { head, headText, manifest, previousManifest, keys };
+	state.names.authors = (await listings(manifest.directory.authors)).map((listing) => [
+		slugOf(listing.key),
+		listing.name,
+	]);
+	return state;
+}
+
+/** A manifest of this layout, or null (missing, unreadable, or of an older layout: then everything is rewritten). */
+export function readManifestValue(text: string | null): Manifest | null {
+	const manifest = parseJson<Partial<Manifest>>(text);
+	if (!Array.isArray(manifest?.scopeShards) || !Array.isArray(manifest.slugShards) || !manifest.directory)
+		return null;
+	return manifest as Manifest;
 }
 
 function parseHead(text: string | null): Head | null {
@@ -41,13 +95,4 @@ function parseHead(text: string | null): Head | null {
 	const parsed: Head = { manifest: head.manifest, version: head.version };
 	if (typeof head.previous === "string") parsed.previous = head.previous;
 	return parsed;
-}
-
-function parseJson<T>(text: string | null): T | null {
-	if (text === null) return null;
-	try {
-		return JSON.parse(text) as T;
-	} catch {
-		return null;
-	}
 }

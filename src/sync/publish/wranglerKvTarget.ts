@@ -68,6 +68,11 @@ export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
 			const result = await withJsonFile([key], (file) => wrangler(["bulk", "get", file]));
 			return jsonOutput<Record<string, { value: string | null }>>(result, "{")[key]?.value ?? null;
 		},
+		async getMany(keys) {
+			const result = await withJsonFile(keys, (file) => wrangler(["bulk", "get", file]));
+			const values = jsonOutput<Record<string, { value: string | null }>>(result, "{");
+			return keys.map((key) => (Object.hasOwn(values, key) ? (values[key]?.value ?? null) : null));
+		},
 		async putMany(entries: KvEntry[]) {
 			await withJsonFile(entries, (file) => wrangler(["bulk", "put", file]));
 		},

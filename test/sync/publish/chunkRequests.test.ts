@@ -64,7 +64,7 @@ describe("chunking", () => {
 			const plan: SyncPlan = {
 				puts,
 				recordsToWrite: 7,
-				manifestToWrite: true,
+				indexToWrite: 1,
 				head: { key: "head", value: JSON.stringify({ manifest: "m", version: 1 }) },
 				basedOn: null,
 				needed: puts,
@@ -85,7 +85,7 @@ describe("chunking", () => {
 			]);
 			expect(report).toEqual({
 				recordsWritten: 7,
-				manifestWritten: true,
+				indexWritten: 1,
 				headWritten: true,
 				keysDeleted: 3,
 				requests: 6,

@@ -84,14 +84,14 @@ function startSync(contentDir: string, delayMs: number): Promise<Exit> {
 function publishedPaths(published: NonNullable<Awaited<ReturnType<typeof readPublished>>>): string[] {
 	const feeds = (prefix: string) => [`${prefix}/rss.xml`, `${prefix}/atom.xml`, `${prefix}/feed.json`];
 	const scopes = [
-		...Object.keys(published.manifest.tags).map((slug) => `/tags/${encodeURIComponent(slug)}`),
-		...Object.keys(published.manifest.authors).map((slug) => `/authors/${encodeURIComponent(slug)}`),
+		...Object.keys(published.tags).map((slug) => `/tags/${encodeURIComponent(slug)}`),
+		...Object.keys(published.authors).map((slug) => `/authors/${encodeURIComponent(slug)}`),
 	];
 	return [
 		"/",
 		...feeds(""),
 		...scopes.flatMap((scope) => [scope, ...feeds(scope)]),
-		...published.manifest.articles.map((entry) => `/articles/${encodeURIComponent(entry.slug)}`),
+		...published.articles.map((entry) => `/articles/${encodeURIComponent(entry.slug)}`),
 	];
 }
 

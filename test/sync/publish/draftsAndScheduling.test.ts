@@ -36,8 +36,8 @@ describe("drafts and scheduled articles", () => {
 	it("publishes a future-dated article's record and lists it in the manifest", async () => {
 		await syncFixture(local.kv, FILES);
 		const published = await readPublished(local.kv);
-		expect(published?.manifest.articles.map((e) => e.id)).toEqual(["sap-dang", "da-dang"]);
-		const scheduled = published?.manifest.articles[0];
+		expect(published?.articles.map((e) => e.id)).toEqual(["sap-dang", "da-dang"]);
+		const scheduled = published?.articles[0];
 		expect(scheduled?.published).toBe(Date.parse("2027-01-01T01:00:00Z"));
 		expect(scheduled && scheduled.published > NOW).toBe(true);
 		expect(published?.records.map((r) => r.title)).toEqual(["Sắp đăng", "Đã đăng"]);
@@ -51,7 +51,7 @@ describe("drafts and scheduled articles", () => {
 		};
 		await syncFixture(local.kv, drafted, { now: NOW + 1000 });
 		const published = await readPublished(local.kv);
-		expect(published?.manifest.articles.map((e) => e.id)).toEqual(["sap-dang"]);
+		expect(published?.articles.map((e) => e.id)).toEqual(["sap-dang"]);
 		expect(published?.records.map((r) => r.title)).toEqual(["Sắp đăng"]);
 		// The previous version (which lists it) is kept while other locations may still read the old head.
 		const next = { ...drafted, "sap-dang.md": (drafted["sap-dang.md"] ?? "").replace("Đoạn đầu", "Mở đầu") };

@@ -56,7 +56,7 @@ describe("npm run sync (local) with a hub configured", () => {
 				{ env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
 			);
 			expect(run.stderr).toBe("");
-			expect(run.stdout).toMatch(/^Synced to local KV: 2 articles\./);
+			expect(run.stdout).toMatch(/^Synced to local KV: 2 articles\./m);
 			expect(run.stdout).toContain(`WebSub hub ${hub.url} not pinged for 15 changed feed URLs`);
 			expect(run.stdout).toMatch(/only production \(--remote\) syncs ping it/);
 		} finally {

@@ -1,7 +1,9 @@
-// Write order: records and manifest, then head alone, then deletes; a reader checked after every request sees a whole version.
+// Write order: records, then the version's index values (manifest last), then head alone, then deletes; a reader
+// checked after every request sees a whole version.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { articleKey, manifestKey } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import { versionKeySet } from "../../../src/sync/publish/planSync.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
 import { observingKvTarget } from "../support/observingKvTarget.ts";
 import { type Published, readPublished } from "../support/readPublished.ts";
@@ -24,7 +26,7 @@ function checkingReader(inner: KvTarget, seen: (Published | null)[]): KvTarget {
 }
 
 describe("write order", () => {
-	it("writes new records, then the manifest, then head alone, then deletes", async () => {
+	it("writes new records, then the index values, then head alone, then deletes", async () => {
 		const first = manyArticles(4);
 		const initial = await syncFixture(local.kv, first);
 		// The version deletes act on is two syncs back: the previous one is kept for lagging readers.
@@ -33,7 +35,7 @@ describe("write order", () => {
 			"a02.md": (first["a02.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
 			"a04.md": (first["a04.md"] ?? "").replace("Đoạn văn", "Đoạn văn đã sửa"),
 		};
-		await syncFixture(local.kv, files, { now: NOW + 1000 });
+		const middle = await syncFixture(local.kv, files, { now: NOW + 1000 });
 		const changed: Record<string, string> = {
 			...files,
 			"a01.md": (files["a01.md"] ?? "").replace("Bài 1", "Bài một"),
@@ -42,27 +44,34 @@ describe("write order", () => {
 		delete changed["a03.md"];
 
 		const recording = recordingKvTarget(local.kv);
-		await syncFixture(recording.kv, changed, { now: NOW + 2000 });
+		const last = await syncFixture(recording.kv, changed, { now: NOW + 2000 });
 		const writes = recording.log.filter((e) => e.op === "putMany" || e.op === "deleteMany");
 		const flat = writes.flatMap((e) =>
 			"keys" in e ? e.keys.map((key) => `${e.op} ${key.split(":")[0]}`) : [],
 		);
-		expect(flat).toEqual([
-			"putMany article",
-			"putMany article",
-			"putMany manifest",
-			"putMany head",
-			// The first versions of a02 and a04, and the first manifest (a01's old record and a03 are kept).
-			"deleteMany article",
-			"deleteMany article",
-			"deleteMany manifest",
-		]);
+		const kinds = flat.map((line) => line.split(" "));
+		const firstIndex = kinds.findIndex(([op, kind]) => op === "putMany" && kind !== "article");
+		const headAt = flat.indexOf("putMany head");
+		// Records first (a01's and the new article's), then index values, the manifest among them, then head...
+		expect(flat.slice(0, firstIndex)).toEqual(["putMany article", "putMany article"]);
+		expect(
+			flat
+				.slice(firstIndex, headAt)
+				.every((line) => line.startsWith("putMany ") && line !== "putMany article"),
+		).toBe(true);
+		expect(flat.slice(firstIndex, headAt)).toContain("putMany manifest");
+		// ...then only deletes: what the first version alone reached (a02's and a04's first records among them).
+		expect(flat.slice(headAt + 1).every((line) => line.startsWith("deleteMany "))).toBe(true);
+		const kept = new Set([...versionKeySet(middle.snapshot), ...versionKeySet(last.snapshot)]);
 		expect(writes.flatMap((e) => (e.op === "deleteMany" ? e.keys : []))).toEqual(
-			[
+			[...versionKeySet(initial.snapshot)].filter((key) => !kept.has(key)).sort(),
+		);
+		expect(writes.flatMap((e) => (e.op === "deleteMany" ? e.keys : []))).toEqual(
+			expect.arrayContaining([
 				articleKey(initial.snapshot.recordHashes.get("a02") ?? ""),
 				articleKey(initial.snapshot.recordHashes.get("a04") ?? ""),
 				manifestKey(initial.snapshot.manifestHash),
-			].sort(),
+			]),
 		);
 		expect(writes.find((e) => e.op === "putMany" && e.keys.includes("head"))).toEqual({
 			op: "putMany",

@@ -1,18 +1,47 @@
-// What a reader sees: follow head -> manifest -> every record, failing loudly on anything missing.
-import type { ArticleRecord, Head, Manifest } from "../../../src/domain/model.ts";
-import { articleKey, HEAD_KEY, manifestKey } from "../../../src/store/kvLayout.ts";
+// What a reader sees: follow head -> manifest -> shards -> summaries -> archive pages -> records, failing loudly on
+// anything missing, and gather the version into plain lists tests can compare.
+import { newestFirst } from "../../../src/domain/entryOrder.ts";
+import type {
+	ArchivePageValue,
+	ArticleEntry,
+	ArticleRecord,
+	Head,
+	Manifest,
+	PageTable,
+	Person,
+	ScopeListing,
+	ScopePointer,
+	ScopeSummary,
+} from "../../../src/domain/model.ts";
+import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 
 export interface Published extends PublishedVersion {
 	head: Head;
 }
 
-export interface PublishedVersion {
-	manifest: Manifest;
-	records: ArticleRecord[];
+export interface PublishedScope {
+	pointer: ScopePointer;
+	summary: ScopeSummary;
+	/** Every entry of the scope, newest first, read through its archive pages and recent list. */
+	entries: ArticleEntry[];
 }
 
-/** null when nothing is published; throws when head points at a missing manifest or a listed record is missing. */
+export interface PublishedVersion {
+	manifest: Manifest;
+	/** Every article's entry from the slug shards, newest first. */
+	articles: ArticleEntry[];
+	/** Records in the order of `articles`. */
+	records: ArticleRecord[];
+	/** Tag slug -> name and author slug -> person, from the directory and the author summaries. */
+	tags: Record<string, string>;
+	authors: Record<string, Person>;
+	scopes: Record<string, PublishedScope>;
+	/** Every key the version reaches. */
+	keys: Set<string>;
+}
+
+/** null when nothing is published; throws when head points at a missing manifest or anything it reaches is missing. */
 export async function readPublished(kv: KvTarget): Promise<Published | null> {
 	const headText = await kv.get(HEAD_KEY);
 	if (headText === null) return null;
@@ -22,17 +51,56 @@ export async function readPublished(kv: KvTarget): Promise<Published | null> {
 
 /**
  * What a reader that follows a head naming `manifestHash` sees, whatever `head` holds now (a location where KV
- * still shows an older head). Throws when the manifest or a record it lists is missing.
+ * still shows an older head). Throws when the manifest or anything it reaches is missing.
  */
 export async function readVersion(kv: KvTarget, manifestHash: string): Promise<PublishedVersion> {
-	const manifestText = await kv.get(manifestKey(manifestHash));
-	if (manifestText === null) throw new Error(`head points at missing manifest ${manifestHash}`);
-	const manifest = JSON.parse(manifestText) as Manifest;
+	const keys = new Set<string>();
+	const read = async <T>(key: string, what: string): Promise<T> => {
+		const text = await kv.get(key);
+		if (text === null) throw new Error(`${what}: ${key} is missing`);
+		keys.add(key);
+		return JSON.parse(text) as T;
+	};
+	const value = <T>(kind: ValueKind, hash: string, what: string) => read<T>(keyOf(kind, hash), what);
+	const manifest = await read<Manifest>(manifestKey(manifestHash), "head points at a missing manifest");
+
+	const articles: ArticleEntry[] = [];
+	for (const hash of manifest.slugShards)
+		articles.push(...Object.values(await value<Record<string, ArticleEntry>>("slugs", hash, "slug shard")));
+	articles.sort(newestFirst);
 	const records: ArticleRecord[] = [];
-	for (const entry of manifest.articles) {
-		const text = await kv.get(articleKey(entry.record));
-		if (text === null) throw new Error(`manifest lists ${entry.id} but record ${entry.record} is missing`);
-		records.push(JSON.parse(text) as ArticleRecord);
+	for (const entry of articles)
+		records.push(await read<ArticleRecord>(articleKey(entry.record), `record of ${entry.id}`));
+
+	const scopes: Record<string, PublishedScope> = Object.create(null);
+	for (const hash of manifest.scopeShards) {
+		for (const [key, pointer] of Object.entries(
+			await value<Record<string, ScopePointer>>("scopes", hash, "scope shard"),
+		)) {
+			const summary = await value<ScopeSummary>("scope", pointer.summary, `summary of "${key}"`);
+			const pageHashes = [...(summary.pages ?? [])];
+			for (const table of summary.tables ?? [])
+				pageHashes.push(...(await value<PageTable>("table", table, `page table of "${key}"`)).pages);
+			if (pageHashes.length !== summary.movedPages)
+				throw new Error(`"${key}" lists ${pageHashes.length} pages, not ${summary.movedPages}`);
+			const oldest: ArticleEntry[] = [];
+			for (const page of pageHashes)
+				oldest.push(...(await value<ArchivePageValue>("page", page, `page of "${key}"`)).entries);
+			oldest.push(...summary.recent);
+			if (oldest.length !== summary.total)
+				throw new Error(`"${key}" holds ${oldest.length} entries, not ${summary.total}`);
+			scopes[key] = { pointer, summary, entries: oldest.reverse() };
+		}
 	}
-	return { manifest, records };
+	const tags: Record<string, string> = Object.create(null);
+	const authors: Record<string, Person> = Object.create(null);
+	for (const kind of ["tags", "authors"] as const)
+		for (const hash of manifest.directory[kind])
+			for (const listing of (await value<{ entries: ScopeListing[] }>("dir", hash, "directory page"))
+				.entries) {
+				const slug = listing.key.slice(listing.key.indexOf("/") + 1);
+				if (kind === "tags") tags[slug] = listing.name;
+				else authors[slug] = scopes[listing.key]?.summary.person ?? { name: listing.name };
+			}
+	return { manifest, articles, records, tags, authors, scopes, keys };
 }

@@ -1,0 +1,80 @@
+// One published version as the routes read it: lookups by scope and slug, archive pages and directory pages, each
+// a read of one or two small values (memoised by the store), never a scan of the archive.
+import { ARCHIVE_PAGE_SIZE } from "../domain/archivePages.ts";
+import type {
+	ArticleEntry,
+	Manifest,
+	ScopeKey,
+	ScopeListing,
+	ScopePointer,
+	ScopeSummary,
+} from "../domain/model.ts";
+import type { ArticleStore } from "./articleStore.ts";
+import { PAGE_TABLE_SIZE, shardOf } from "./kvLayout.ts";
+
+export interface PublishedScope {
+	pointer: ScopePointer;
+	summary: ScopeSummary;
+}
+
+export interface PublishedVersion {
+	manifest: Manifest;
+	/** The scope's summary, or undefined when no article has that tag or author. */
+	scope(key: ScopeKey): Promise<PublishedScope | undefined>;
+	articleBySlug(slug: string): Promise<ArticleEntry | undefined>;
+	/** Entries at oldest-first positions [start, end) of the scope, oldest first. */
+	entriesAt(summary: ScopeSummary, start: number, end: number): Promise<ArticleEntry[]>;
+	/** One page of the tag or author directory (1 = first), or undefined past the last. */
+	directoryPage(kind: "tag" | "author", page: number): Promise<ScopeListing[] | undefined>;
+}
+
+/** JSON objects inherit from Object.prototype: only own keys are names ("constructor" is a slug like any other). */
+const own = <V>(record: Record<string, V>, key: string): V | undefined =>
+	Object.hasOwn(record, key) ? record[key] : undefined;
+
+export function publishedVersion(store: ArticleStore, manifest: Manifest): PublishedVersion {
+	async function pageHash(summary: ScopeSummary, index: number): Promise<string | undefined> {
+		if (summary.pages) return summary.pages[index];
+		const table = summary.tables?.[Math.floor(index / PAGE_TABLE_SIZE)];
+		if (table === undefined) return undefined;
+		return (await store.readValue("table", table)).pages[index % PAGE_TABLE_SIZE];
+	}
+
+	async function entriesAt(summary: ScopeSummary, start: number, end: number): Promise<ArticleEntry[]> {
+		const moved = summary.movedPages * ARCHIVE_PAGE_SIZE;
+		const entries: ArticleEntry[] = [];
+		for (
+			let index = Math.floor(start / ARCHIVE_PAGE_SIZE);
+			index * ARCHIVE_PAGE_SIZE < Math.min(end, moved);
+			index++
+		) {
+			const hash = await pageHash(summary, index);
+			if (hash === undefined) break;
+			const page = await store.readValue("page", hash);
+			const offset = index * ARCHIVE_PAGE_SIZE;
+			entries.push(...page.entries.slice(Math.max(0, start - offset), Math.max(0, end - offset)));
+		}
+		if (end > moved) entries.push(...summary.recent.slice(Math.max(0, start - moved), end - moved));
+		return entries;
+	}
+
+	return {
+		manifest,
+		async scope(key) {
+			const shard = manifest.scopeShards[shardOf(key, manifest.scopeShards.length)];
+			if (shard === undefined) return undefined;
+			const pointer = own(await store.readValue("scopes", shard), key);
+			if (!pointer) return undefined;
+			return { pointer, summary: await store.readValue("scope", pointer.summary) };
+		},
+		async articleBySlug(slug) {
+			const shard = manifest.slugShards[shardOf(slug, manifest.slugShards.length)];
+			return shard === undefined ? undefined : own(await store.readValue("slugs", shard), slug);
+		},
+		entriesAt,
+		async directoryPage(kind, page) {
+			const hash = manifest.directory[kind === "tag" ? "tags" : "authors"][page - 1];
+			return hash === undefined ? undefined : (await store.readValue("dir", hash)).entries;
+		},
+	};
+}

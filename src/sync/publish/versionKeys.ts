@@ -1,0 +1,79 @@
+// The keys a published version reaches, found by walking its values from the manifest down. A subtree whose key
+// another version also has is skipped: content addressing makes it the same subtree, so a version that differs
+// from the new one in a few articles costs a few reads, whatever the archive's size.
+import type { ArticleEntry, Manifest, PageTable, ScopePointer, ScopeSummary } from "../../domain/model.ts";
+import { articleKey, keyOf, manifestKey } from "../../store/kvLayout.ts";
+import type { KvTarget } from "./kvTarget.ts";
+import { parseJson, readManifestValue, readMany } from "./readKvState.ts";
+
+export interface VersionWalk {
+	/** Keys the version reaches that `known` lacks. */
+	keys: Set<string>;
+	/** Slug shards the version has and `known` lacks, by shard index: the articles that differ. */
+	slugShards: Map<number, Record<string, ArticleEntry>>;
+	/** The version's manifest; null when it is missing or unreadable (then only its own key is known). */
+	manifest: Manifest | null;
+}
+
+/** Walks the version named by `manifestHash`, reading only values whose keys `known` (the new version's) lacks. */
+export async function walkVersion(
+	kv: KvTarget,
+	manifestHash: string,
+	known: ReadonlySet<string>,
+): Promise<VersionWalk> {
+	const walk: VersionWalk = { keys: new Set(), slugShards: new Map(), manifest: null };
+	const root = manifestKey(manifestHash);
+	if (known.has(root)) return walk;
+	walk.keys.add(root);
+	const manifest = readManifestValue(await kv.get(root));
+	walk.manifest = manifest;
+	if (!manifest) return walk;
+	const unknown = (key: string): boolean => !known.has(key) && !walk.keys.has(key);
+	/** Adds the unknown keys and reads their values. */
+	const read = async <T>(keys: string[]): Promise<(T | null)[]> => {
+		const fresh = [...new Set(keys.filter(unknown))];
+		for (const key of fresh) walk.keys.add(key);
+		return (await readMany(kv, fresh)).map((text) => parseJson<T>(text));
+	};
+
+	for (const hash of [...manifest.directory.tags, ...manifest.directory.authors]) {
+		const key = keyOf("dir", hash);
+		if (unknown(key)) walk.keys.add(key);
+	}
+	const slugKeys = manifest.slugShards.map((hash) => keyOf("slugs", hash));
+	const slugIndexes = new Map(slugKeys.map((key, index) => [key, index]));
+	const freshSlugKeys = [...new Set(slugKeys.filter(unknown))];
+	const slugShards = await read<Record<string, ArticleEntry>>(freshSlugKeys);
+	freshSlugKeys.forEach((key, i) => {
+		const shard = slugShards[i] ?? {};
+		walk.slugShards.set(slugIndexes.get(key) ?? -1, shard);
+		// Every article is in exactly one slug shard: these are all the records the version reaches.
+		for (const entry of Object.values(shard)) {
+			const record = articleKey(entry.record);
+			if (unknown(record)) walk.keys.add(record);
+		}
+	});
+
+	const scopeShards = await read<Record<string, ScopePointer>>(
+		manifest.scopeShards.map((h) => keyOf("scopes", h)),
+	);
+	const summaries = await read<ScopeSummary>(
+		scopeShards.flatMap((shard) =>
+			Object.values(shard ?? {}).map((pointer) => keyOf("scope", pointer.summary)),
+		),
+	);
+	const tables: string[] = [];
+	for (const summary of summaries) {
+		for (const page of summary?.pages ?? []) {
+			const key = keyOf("page", page);
+			if (unknown(key)) walk.keys.add(key);
+		}
+		for (const table of summary?.tables ?? []) tables.push(keyOf("table", table));
+	}
+	for (const table of await read<PageTable>(tables))
+		for (const page of table?.pages ?? []) {
+			const key = keyOf("page", page);
+			if (unknown(key)) walk.keys.add(key);
+		}
+	return walk;
+}
