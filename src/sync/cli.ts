@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
 			`Checked ${files} article file(s): ${read} read, ${rendered} rendered (unchanged ones come from the render cache).`,
 		);
 		if (content.skipped.length > 0) console.log(`Skipped (not articles): ${content.skipped.join(", ")}`);
-		const articles = `${content.records.length} article${content.records.length === 1 ? "" : "s"}`;
+		const articles = `${content.articles} article${content.articles === 1 ? "" : "s"}`;
 		const drafts = content.drafts.length > 0 ? ` (${content.drafts.length} draft(s) not published)` : "";
 		console.log(`${flags["dry-run"] ? "Dry run against" : "Synced to"} ${where}: ${articles}${drafts}.`);
 		console.log(describeChanges(plan));

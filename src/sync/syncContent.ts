@@ -1,11 +1,12 @@
 // The whole sync on Node: load and validate content/, render, then publish to a KV target.
-import { type LoadedContent, loadContent } from "./loadContent.ts";
+import type { SiteSettings } from "../domain/model.ts";
+import { type ContentIndex, type LoadStats, loadContentIndex } from "./loadContent.ts";
 import type { ApplyOptions } from "./publish/applySync.ts";
 import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
 import { readKvState } from "./publish/readKvState.ts";
 import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
-import { type SyncOutcome, syncRecords } from "./publish/syncRecords.ts";
+import { type SyncOutcome, syncArticles } from "./publish/syncRecords.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
 
 export interface SyncContentOptions extends ApplyOptions {
@@ -24,8 +25,18 @@ export interface SyncContentOptions extends ApplyOptions {
 	lease?: LeaseOptions;
 }
 
+/** What the sync loaded: counts and names, never the records. */
+export interface ContentSummary {
+	site: SiteSettings;
+	/** Published and future-dated articles. */
+	articles: number;
+	drafts: string[];
+	skipped: string[];
+	stats: LoadStats;
+}
+
 export interface SyncContentOutcome extends SyncOutcome {
-	content: LoadedContent;
+	content: ContentSummary;
 	/** null when no hub is configured or no feed changed. */
 	hub: HubNotice | null;
 }
@@ -38,25 +49,20 @@ export interface SyncContentOutcome extends SyncOutcome {
  */
 export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
 	const now = options.now ?? Date.now();
-	const content = await loadContent(options.contentDir, {
+	// Records stay in the render cache: only the articles' small entries are held, each record read when written.
+	const content = await loadContentIndex(options.contentDir, {
 		target: options.target,
 		onProgress: options.onLoadProgress,
 		now,
 		cache: options.renderCache,
 	});
-	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
 	let outcome: SyncOutcome;
 	try {
-		outcome = await syncRecords(options.kv, content.site, content.records, {
-			state: readKvState(options.kv),
-			now,
-			dryRun: options.dryRun,
-			limits: options.limits,
-			onProgress: options.onProgress,
-			beforeCommit: lease?.confirm,
-		});
+		outcome = await publish(content, options, now);
 	} finally {
-		await lease?.release();
+		// A cache file is committed and closed. One in memory is left to the collector, so the outcome's records
+		// (snapshot.records[].json) stay readable for the caller.
+		if (options.renderCache !== undefined) content.close();
 	}
 	const hub = await notifyHub(
 		{
@@ -68,5 +74,37 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 		},
 		options.hub,
 	);
-	return { content, ...outcome, hub };
+	return { content: summaryOf(content), ...outcome, hub };
+}
+
+/** What a sync tells of the content it loaded. */
+function summaryOf(content: ContentIndex): ContentSummary {
+	return {
+		site: content.site,
+		articles: content.articles.length,
+		drafts: content.drafts,
+		skipped: content.skipped,
+		stats: content.stats,
+	};
+}
+
+async function publish(
+	content: ContentIndex,
+	options: SyncContentOptions,
+	now: number,
+): Promise<SyncOutcome> {
+	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
+	try {
+		const source = { articles: content.articles, recordJson: (hash: string) => content.readRecordJson(hash) };
+		return await syncArticles(options.kv, content.site, source, {
+			state: readKvState(options.kv),
+			now,
+			dryRun: options.dryRun,
+			limits: options.limits,
+			onProgress: options.onProgress,
+			beforeCommit: lease?.confirm,
+		});
+	} finally {
+		await lease?.release();
+	}
 }

@@ -1,7 +1,7 @@
 // Carries out a sync plan in the order that keeps every reader on one whole version: content, head, cleanup.
 import { HEAD_KEY } from "../../store/kvLayout.ts";
 import { KV_LIMITS } from "../shared/kvLimits.ts";
-import { type ChunkLimits, chunkEntries, chunkKeys } from "./chunkRequests.ts";
+import { type ChunkLimits, chunkEntries, chunkKeys, entryChunks } from "./chunkRequests.ts";
 import type { KvEntry, KvTarget } from "./kvTarget.ts";
 import type { SyncPlan } from "./planSync.ts";
 import { SyncConflictError } from "./syncConflict.ts";
@@ -57,7 +57,7 @@ export async function applySync(
 	const writes = plan.puts.length + (plan.head ? 1 : 0);
 	let written = 0;
 	if (writes > 0) options.onProgress?.({ phase: "write", done: 0, total: writes });
-	for (const chunk of chunkEntries(plan.puts, limits)) {
+	for (const chunk of entryChunks(plan.puts, limits)) {
 		await kv.putMany(chunk);
 		report.requests++;
 		written += chunk.length;

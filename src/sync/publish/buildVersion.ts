@@ -1,4 +1,4 @@
-// Builds every value of one version from rendered records: each scope's summary and complete archive pages, the
+// Builds every value of one version from the articles' summaries: each scope's summary and complete archive pages, the
 // scope and slug shards, the tag and author directory, and the manifest. Each value is canonical JSON under its
 // content hash, so an unchanged part of the archive gives the same keys and nothing to write. Runs on Node and in
 // workerd.
@@ -7,6 +7,7 @@ import { newestFirst } from "../../domain/entryOrder.ts";
 import type {
 	ArticleEntry,
 	ArticleRecord,
+	AuthorRef,
 	Manifest,
 	Person,
 	ScopeKey,
@@ -14,6 +15,7 @@ import type {
 	ScopePointer,
 	ScopeSummary,
 	SiteSettings,
+	TagRef,
 } from "../../domain/model.ts";
 import {
 	BUSIEST_SCOPES,
@@ -30,11 +32,58 @@ import {
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import { hashJson, hashText } from "./contentHash.ts";
 
-/** One record as stored: its canonical JSON and the hash that names its key. */
+/** One record as stored: the hash that names its key, and its canonical JSON, read from its source on demand. */
 export interface StoredRecord {
 	id: string;
 	hash: string;
-	json: string;
+	readonly json: string;
+}
+
+/** What building needs of one article: its entry's fields and its tags and authors with their final slugs. */
+export interface SourceArticle {
+	id: string;
+	slug: string;
+	/** Hash of the record's canonical JSON. */
+	record: string;
+	published: number;
+	modified: number;
+	tags: readonly TagRef[];
+	authors: readonly AuthorRef[];
+}
+
+/** The articles of a version and where their records are: held in memory, or read from the render cache. */
+export interface ArticleSource {
+	articles: readonly SourceArticle[];
+	/** The canonical JSON of the record with this hash. */
+	recordJson(hash: string): string;
+}
+
+/** A source over records in memory (tests, and callers without a render cache). */
+export async function sourceOfRecords(records: readonly ArticleRecord[]): Promise<ArticleSource> {
+	const jsons = new Map<string, string>();
+	const articles: SourceArticle[] = [];
+	for (const record of records) {
+		const { json, hash } = await hashJson(record);
+		jsons.set(hash, json);
+		const published = Date.parse(record.published);
+		articles.push({
+			id: record.id,
+			slug: record.slug,
+			record: hash,
+			published,
+			modified: record.updated === undefined ? published : Date.parse(record.updated),
+			tags: record.tags,
+			authors: record.authors,
+		});
+	}
+	return {
+		articles,
+		recordJson(hash) {
+			const json = jsons.get(hash);
+			if (json === undefined) throw new Error(`no record ${hash} in this source`);
+			return json;
+		},
+	};
 }
 
 /** Everything one version consists of, ready to be planned against what KV holds. */
@@ -69,30 +118,27 @@ class ValueSet {
 }
 
 /**
- * Builds the version for `records` (drafts already left out) as of `now` (epoch ms). `previous` holds the
+ * Builds the version for `source`'s articles (drafts already left out, slugs final) as of `now` (epoch ms). `previous` holds the
  * published version's scope pointers; each scope's `changed` carries forward from it, so syncing unchanged content
  * again gives byte-identical values (the same keys, so nothing to write).
  */
 export async function buildVersion(
 	site: SiteSettings,
-	records: ArticleRecord[],
+	source: ArticleSource,
 	previous: ReadonlyMap<ScopeKey, ScopePointer>,
 	now: number,
 ): Promise<Snapshot> {
 	const set = new ValueSet();
-	const stored: (StoredRecord & { record: ArticleRecord; entry: ArticleEntry })[] = [];
-	for (const record of records) {
-		const { json, hash } = await hashJson(record);
-		const published = Date.parse(record.published);
-		const entry: ArticleEntry = {
+	const stored = source.articles.map((record) => ({
+		record,
+		entry: {
 			id: record.id,
 			slug: record.slug,
-			record: hash,
-			published,
-			modified: record.updated === undefined ? published : Date.parse(record.updated),
-		};
-		stored.push({ id: record.id, hash, json, record, entry });
-	}
+			record: record.record,
+			published: record.published,
+			modified: record.modified,
+		} satisfies ArticleEntry,
+	}));
 	stored.sort((a, b) => newestFirst(a.entry, b.entry));
 
 	// Maps, not object literals: a slug such as "constructor" or "__proto__" is a key like any other.
@@ -160,9 +206,15 @@ export async function buildVersion(
 		manifest,
 		manifestHash,
 		values: set.values,
-		records: stored.map(({ id, hash, json }) => ({ id, hash, json })),
+		records: stored.map(({ entry }) => ({
+			id: entry.id,
+			hash: entry.record,
+			get json() {
+				return source.recordJson(entry.record);
+			},
+		})),
 		pointers,
-		recordHashes: new Map(stored.map(({ id, hash }) => [id, hash])),
+		recordHashes: new Map(stored.map(({ entry }) => [entry.id, entry.record])),
 	};
 }
 

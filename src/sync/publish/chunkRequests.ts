@@ -15,25 +15,35 @@ export function entryBytes(entry: KvEntry): number {
 }
 
 /** Groups entries in order, each group within both limits. An entry too large for any request is an error. */
-export function chunkEntries(entries: KvEntry[], limits: ChunkLimits = KV_LIMITS): KvEntry[][] {
-	const chunks: KvEntry[][] = [];
+export function chunkEntries(entries: Iterable<KvEntry>, limits: ChunkLimits = KV_LIMITS): KvEntry[][] {
+	return [...entryChunks(entries, limits)];
+}
+
+/**
+ * The same groups one at a time, each entry's value read once into its group: entries whose values are read on
+ * demand (records from the render cache) are held in memory one request at a time.
+ */
+export function* entryChunks(
+	entries: Iterable<KvEntry>,
+	limits: ChunkLimits = KV_LIMITS,
+): Generator<KvEntry[]> {
 	let current: KvEntry[] = [];
 	let bytes = 2; // the enclosing brackets
-	for (const entry of entries) {
+	for (const lazy of entries) {
+		const entry = { key: lazy.key, value: lazy.value };
 		const size = entryBytes(entry);
 		if (size + 2 > limits.bytesPerRequest) {
 			throw new Error(`KV value for ${entry.key} is ${size} bytes, more than one bulk request may carry`);
 		}
 		if (current.length === limits.pairsPerRequest || bytes + size > limits.bytesPerRequest) {
-			chunks.push(current);
+			yield current;
 			current = [];
 			bytes = 2;
 		}
 		current.push(entry);
 		bytes += size;
 	}
-	if (current.length > 0) chunks.push(current);
-	return chunks;
+	if (current.length > 0) yield current;
 }
 
 /** Groups keys for bulk deletes. */

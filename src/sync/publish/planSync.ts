@@ -52,8 +52,15 @@ export function planSync(
 		const key = articleKey(record.hash);
 		if (seen.has(key)) continue; // two identical records share one key
 		seen.add(key);
-		needed.push({ key, value: record.json });
-		if (!state.keys.has(key)) puts.push({ key, value: record.json });
+		// Read from the record's source when a request carries it, so records are never all in memory at once.
+		const entry: KvEntry = {
+			key,
+			get value() {
+				return record.json;
+			},
+		};
+		needed.push(entry);
+		if (!state.keys.has(key)) puts.push(entry);
 	}
 	const recordsToWrite = puts.length;
 	for (const [key, value] of snapshot.values) {

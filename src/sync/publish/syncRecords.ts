@@ -2,7 +2,14 @@
 import type { ArticleRecord, ScopeKey, ScopePointer, SiteSettings } from "../../domain/model.ts";
 import { assignSlugs } from "../validate/slugs.ts";
 import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
-import { buildVersion, type Snapshot } from "./buildVersion.ts";
+import {
+	type ArticleSource,
+	buildVersion,
+	type Snapshot,
+	type SourceArticle,
+	sourceOfRecords,
+} from "./buildVersion.ts";
+import { hashJson } from "./contentHash.ts";
 import type { KvTarget } from "./kvTarget.ts";
 import { planSync, type SyncPlan, versionKeySet } from "./planSync.ts";
 import { type KvState, readKvState } from "./readKvState.ts";
@@ -28,15 +35,26 @@ export interface SyncOutcome {
 	slugWarnings: string[];
 }
 
+/** Publishes records held in memory. */
 export async function syncRecords(
 	kv: KvTarget,
 	site: SiteSettings,
 	records: ArticleRecord[],
 	options: SyncRecordsOptions,
 ): Promise<SyncOutcome> {
+	return syncArticles(kv, site, await sourceOfRecords(records), options);
+}
+
+/** Publishes the articles of `source`, reading each record's JSON only when it is written. */
+export async function syncArticles(
+	kv: KvTarget,
+	site: SiteSettings,
+	source: ArticleSource,
+	options: SyncRecordsOptions,
+): Promise<SyncOutcome> {
 	const state = await (options.state ?? readKvState(kv));
-	const scoped = withPublishedSlugs(records, state.names);
-	const snapshot = await buildVersion(site, scoped.records, state.pointers, options.now);
+	const scoped = await withPublishedSlugs(source, state.names);
+	const snapshot = await buildVersion(site, scoped.source, state.pointers, options.now);
 	// The version kept one generation: head's, unless head already names this one (then head.previous: a rerun
 	// after an interrupted cleanup finishes it).
 	const previousHash =
@@ -69,27 +87,46 @@ export function changedScopes(
 		.sort();
 }
 
-/** Records with final tag and author slugs: the published version's kept, different names apart (see assignSlugs). */
-function withPublishedSlugs(
-	records: ArticleRecord[],
+/**
+ * Articles with final tag and author slugs: the published version's kept, different names apart (see assignSlugs).
+ * A record whose slugs change is rewritten and hashed again; the others are untouched.
+ */
+async function withPublishedSlugs(
+	source: ArticleSource,
 	published: KvState["names"],
-): { records: ArticleRecord[]; warnings: string[] } {
+): Promise<{ source: ArticleSource; warnings: string[] }> {
 	const tags = assignSlugs(
 		"tag",
-		records.flatMap((record) => record.tags),
+		source.articles.flatMap((article) => article.tags),
 		published.tags,
 	);
 	const authors = assignSlugs(
 		"author",
-		records.flatMap((record) => record.authors),
+		source.articles.flatMap((article) => article.authors),
 		published.authors,
 	);
+	const rewritten = new Map<string, string>();
+	const articles: SourceArticle[] = [];
+	for (const article of source.articles) {
+		const finalTags = article.tags.map((tag) => ({ name: tag.name, slug: tags.slugOf(tag.name) }));
+		const finalAuthors = article.authors.map((author) => ({ ...author, slug: authors.slugOf(author.name) }));
+		const same =
+			finalTags.every((tag, i) => tag.slug === article.tags[i]?.slug) &&
+			finalAuthors.every((author, i) => author.slug === article.authors[i]?.slug);
+		if (same) {
+			articles.push(article);
+			continue;
+		}
+		const record = JSON.parse(source.recordJson(article.record)) as ArticleRecord;
+		const { json, hash } = await hashJson({ ...record, tags: finalTags, authors: finalAuthors });
+		rewritten.set(hash, json);
+		articles.push({ ...article, record: hash, tags: finalTags, authors: finalAuthors });
+	}
 	return {
-		records: records.map((record) => ({
-			...record,
-			tags: record.tags.map((tag) => ({ name: tag.name, slug: tags.slugOf(tag.name) })),
-			authors: record.authors.map((author) => ({ ...author, slug: authors.slugOf(author.name) })),
-		})),
+		source: {
+			articles,
+			recordJson: (hash) => rewritten.get(hash) ?? source.recordJson(hash),
+		},
 		warnings: [...tags.warnings, ...authors.warnings],
 	};
 }

@@ -1,7 +1,7 @@
 // A version's values: order, indexes, content hashes, and per-scope change times that only move on real changes.
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
-import { buildVersion, type Snapshot } from "../../../src/sync/publish/buildVersion.ts";
+import { buildVersion, type Snapshot, sourceOfRecords } from "../../../src/sync/publish/buildVersion.ts";
 import { article, site } from "../../support/articles.ts";
 import { readSnapshot } from "../support/snapshotValues.ts";
 
@@ -14,7 +14,12 @@ async function build(
 	previous: { snapshot: Snapshot } | null,
 	now: number,
 ) {
-	const snapshot = await buildVersion(settings, records, previous?.snapshot.pointers ?? new Map(), now);
+	const snapshot = await buildVersion(
+		settings,
+		await sourceOfRecords(records),
+		previous?.snapshot.pointers ?? new Map(),
+		now,
+	);
 	const version = await readSnapshot(snapshot);
 	const changed = (key: string) => version.scopes[key]?.pointer.changed;
 	return { snapshot, version, changed, manifestHash: snapshot.manifestHash };
