@@ -75,7 +75,7 @@ function serveCurrentFeed(
 		async select(version, now) {
 			const resolved = await resolveScope(version, ref, now);
 			if ("notShown" in resolved) return resolved;
-			const { site, siteHash } = version.manifest;
+			const { site } = version.manifest;
 			const selected = newestEntries(resolved.summary, { now, limit: limit ?? site.itemsPerFeed, since });
 			const links = feedLinks(site.baseUrl, resolved.scope.key);
 			// A filtered view (?limit, ?since) is not the feed: its history is the canonical feed's.
@@ -88,7 +88,6 @@ function serveCurrentFeed(
 				scope: resolved.scope,
 				...(parsed.key === "" ? { archive: { pages } } : {}),
 				ttlMinutes: TTL_MINUTES,
-				identity: [siteHash, resolved.scope.kind, resolved.scope.name ?? "", pages],
 				// The canonical URL, as the feed's own self link: never the request's host or query.
 				link: feedLinkHeader(links[format], site.hub),
 			};
@@ -115,7 +114,7 @@ function serveArchiveFeed(
 		async select(version, now) {
 			const archive = await selectArchivePage(version, ref, page, now);
 			if ("notShown" in archive) return archive;
-			const { site, siteHash } = version.manifest;
+			const { site } = version.manifest;
 			const { scope, entries, pages, final } = archive;
 			const selection: FeedSelection = {
 				entries,
@@ -124,7 +123,6 @@ function serveArchiveFeed(
 				scope,
 				archive: { pages, page },
 				ttlMinutes: final ? ARCHIVE_MAX_AGE_SECONDS / 60 : TTL_MINUTES,
-				identity: [siteHash, scope.kind, scope.name ?? "", page, pages],
 				// Archive documents name no hub: only current feeds are announced.
 				link: feedLinkHeader(archiveLinks(site.baseUrl, scope.key, page)[format], undefined),
 			};

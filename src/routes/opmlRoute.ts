@@ -45,7 +45,6 @@ export function opmlRoute(runtime: ViewRuntime): Hono<AppEnv> {
 			async select(version, now) {
 				const resolved = await resolveScope(version, { kind: "all" }, now);
 				if ("notShown" in resolved) return resolved;
-				const { manifest } = version;
 				// A tag or author appears with its first visible article, whichever that is.
 				const [tags, authors] = await Promise.all([
 					everyScope(version, "tag").then((all) => shownScopes(all, now)),
@@ -57,7 +56,6 @@ export function opmlRoute(runtime: ViewRuntime): Hono<AppEnv> {
 					tags: tags.shown,
 					authors: authors.shown,
 					lastModified: newestChange(resolved.changed, newest.entries),
-					identity: [manifest.siteHash, JSON.stringify([tags.shown, authors.shown])],
 				};
 				const revealAt = [newest.revealAt, tags.revealAt, authors.revealAt].filter((at) => at !== undefined);
 				if (revealAt.length > 0) selection.revealAt = Math.min(...revealAt);

@@ -65,7 +65,6 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 					archivePages,
 					// The tag and author lists can change without the newest articles changing: they are part of the ETag.
 					lastModified: newestChange(resolved.changed, selected.entries),
-					identity: [manifest.siteHash, JSON.stringify([tags.shown, authors.shown]), archivePages],
 				};
 			},
 			render: (selection, records, manifest) =>
@@ -90,7 +89,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 				const entry = await version.articleBySlug(slug);
 				if (!entry) return { notShown: true };
 				if (entry.published > now) return { notShown: true, revealAt: entry.published };
-				return { entries: [entry], lastModified: entry.modified, identity: [version.manifest.siteHash] };
+				return { entries: [entry], lastModified: entry.modified };
 			},
 			render: (_selection, [record], manifest) =>
 				renderArticlePage(manifest.site, record as NonNullable<typeof record>, runtime.pageDates),
@@ -108,7 +107,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 					if ("notShown" in resolved) return resolved;
 					const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
 					const name = resolved.scope.name ?? "";
-					const { site, siteHash } = version.manifest;
+					const { site } = version.manifest;
 					const archivePages = archiveWindow(visibleCount(resolved.summary, now), site.itemsPerFeed).pages;
 					return {
 						...selected,
@@ -116,7 +115,6 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 						key: resolved.scope.key,
 						archivePages,
 						lastModified: newestChange(resolved.changed, selected.entries),
-						identity: [siteHash, name, archivePages],
 					};
 				},
 				render: (selection, records, manifest) =>
@@ -167,7 +165,6 @@ function serveArchivePage(
 				entries: archive.entries,
 				archive,
 				lastModified: newestChange(0, archive.entries),
-				identity: [version.manifest.siteHash, archive.scope.name ?? "", number, archive.pages],
 			};
 			if (archive.final) selection.cacheControl = ARCHIVE_CACHE_CONTROL;
 			if (archive.revealAt !== undefined) selection.revealAt = archive.revealAt;
@@ -219,7 +216,6 @@ function serveDirectoryPage(
 				pages,
 				total: manifest.totals[kind === "tag" ? "tags" : "authors"],
 				lastModified: changed,
-				identity: [manifest.siteHash, JSON.stringify(listed.shown), pages],
 			};
 			if (listed.revealAt !== undefined) selection.revealAt = listed.revealAt;
 			return selection;

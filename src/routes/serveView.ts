@@ -12,7 +12,11 @@ import { StoreUnavailableError } from "../store/articleStore.ts";
 import { type PublishedVersion, publishedVersion } from "../store/publishedVersion.ts";
 import type { AppEnv, ViewRuntime } from "./viewRuntime.ts";
 
-/** What a view shows at one moment, decided from the version's lookups, before any record is read. */
+/**
+ * What a view shows at one moment, decided from the version's lookups, before any record is read. Render sees only
+ * this, the records and the site settings, so the ETag is derived from exactly those: whatever a route adds here
+ * is in the validator without being listed anywhere.
+ */
 export interface ViewSelection {
 	/** The articles shown, in order; their record hashes go into the ETag. */
 	entries: readonly ArticleEntry[];
@@ -20,8 +24,6 @@ export interface ViewSelection {
 	lastModified: number;
 	/** Epoch ms when a scheduled article will change what this view shows. */
 	revealAt?: number;
-	/** Everything else that decides the bytes (scope name, site settings hash, …). */
-	identity: readonly (string | number)[];
 	/** The Link header for every response of the view, decided with it (so a 304 costs nothing more). */
 	link?: string;
 	/** Cache-Control for every response of the view, when not the usual (a complete archive page's). */
@@ -109,9 +111,10 @@ export async function serveView<S extends ViewSelection>(
 			spec.path,
 			spec.paramsKey,
 			TTL_MINUTES,
-			selection.lastModified,
-			...selection.identity,
-			...(spec.bodyVersion === undefined ? [] : [spec.bodyVersion]),
+			manifest.siteHash,
+			spec.bodyVersion ?? "",
+			// Entries stand in by their record hashes below; everything else the selection holds counts as it is.
+			JSON.stringify(selection, (key, value) => (key === "entries" ? undefined : value)),
 		];
 		const view: CachedView = {
 			contentType: spec.contentType,
