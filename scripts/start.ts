@@ -1,9 +1,10 @@
 // `npm start`: sync content/ into local KV, print the feed URLs, then serve them with `wrangler dev`. No network needed.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync } from "node:fs";
+import { offlineEnv } from "../src/sync/shared/offlineEnv.ts";
 
 // No telemetry, no Request.cf fetch: local development must work offline.
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const env = offlineEnv();
 const origin = "http://localhost:8787";
 
 // Local secrets (the /stats token): .dev.vars is git-ignored, so a fresh clone starts from the example.

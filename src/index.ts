@@ -12,7 +12,7 @@ import { statsRoutes } from "./routes/statsRoutes.ts";
 import { type AppEnv, createViewRuntime } from "./routes/viewRuntime.ts";
 import { feedPollStats } from "./stats/feedPollStats.ts";
 import { createPollRecorder, type PollRecorderOptions } from "./stats/pollRecorder.ts";
-import { feedStatsStore, type StatsStore } from "./stats/statsStore.ts";
+import { feedStatsStores, type StatsStore } from "./stats/statsStore.ts";
 
 export { FeedStats } from "./stats/feedStatsObject.ts";
 
@@ -36,7 +36,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
 		articles: options.articles ?? ((env) => env.ARTICLES),
 		cache: options.cache,
 	});
-	const stats = options.stats ?? feedStatsStore;
+	const stats = options.stats ?? feedStatsStores();
 	const recorder = createPollRecorder({
 		now,
 		flushIntervalMs: 5_000,

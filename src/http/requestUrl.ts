@@ -17,8 +17,3 @@ export function requestUrl(url: string): RequestUrl {
 	const hash = url.indexOf("#", queryStart);
 	return { origin, query: new URLSearchParams(url.slice(queryStart + 1, hash === -1 ? undefined : hash)) };
 }
-
-/** A slug from the request path in the form sync stores slugs: NFC (an NFD spelling of the same tag is the same URL). */
-export function routeSlug(value: string): string {
-	return value.normalize("NFC");
-}

@@ -13,7 +13,7 @@ import {
 } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
 import { feedLinkHeader } from "../http/linkHeader.ts";
-import { requestUrl, routeSlug } from "../http/requestUrl.ts";
+import { requestUrl } from "../http/requestUrl.ts";
 import { badRequest, notFound } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
 import { newestEntries, visibleCount } from "../store/scopeEntries.ts";
@@ -23,6 +23,7 @@ import {
 	FEED_FILES,
 	feedLinks,
 	parsePageNumber,
+	routeSlug,
 	type ScopeRef,
 	scopeKeyOf,
 	scopePath,

@@ -4,7 +4,7 @@ import { type Context, Hono } from "hono";
 import { archiveWindow } from "../domain/archivePages.ts";
 import type { ScopeListing } from "../domain/model.ts";
 import { ARCHIVE_CACHE_CONTROL, notFoundCacheControl } from "../http/cachePolicy.ts";
-import { requestUrl, routeSlug } from "../http/requestUrl.ts";
+import { requestUrl } from "../http/requestUrl.ts";
 import { notFound } from "../http/responses.ts";
 import { renderArchivePage } from "../pages/archivePage.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
@@ -18,6 +18,7 @@ import {
 	articlePath,
 	directoryPath,
 	parsePageNumber,
+	routeSlug,
 	type ScopeKind,
 	type ScopeRef,
 	scopeKeyOf,

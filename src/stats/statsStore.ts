@@ -21,16 +21,20 @@ export function statsStore(namespace: DurableObjectNamespace<FeedStats>): StatsS
 	};
 }
 
-const stores = new WeakMap<object, StatsStore>();
-
-/** The store for env.FEED_STATS, one per binding; undefined when the Worker has no such binding. */
-export function feedStatsStore(env: Env): StatsStore | undefined {
-	const namespace: DurableObjectNamespace<FeedStats> | undefined = (env as Partial<Env>).FEED_STATS;
-	if (!namespace) return undefined;
-	let store = stores.get(namespace);
-	if (!store) {
-		store = statsStore(namespace);
-		stores.set(namespace, store);
-	}
-	return store;
+/**
+ * The store for env.FEED_STATS, made once per binding by the app that owns the returned function (so a new app starts
+ * with none); undefined when the Worker has no such binding.
+ */
+export function feedStatsStores(): (env: Env) => StatsStore | undefined {
+	const stores = new WeakMap<object, StatsStore>();
+	return (env) => {
+		const namespace: DurableObjectNamespace<FeedStats> | undefined = (env as Partial<Env>).FEED_STATS;
+		if (!namespace) return undefined;
+		let store = stores.get(namespace);
+		if (!store) {
+			store = statsStore(namespace);
+			stores.set(namespace, store);
+		}
+		return store;
+	};
 }

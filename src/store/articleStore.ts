@@ -13,7 +13,7 @@ import type {
 } from "../domain/model.ts";
 import { LruMemo } from "../util/lruMemo.ts";
 import { HEAD_KV_CACHE_TTL_SECONDS, HEAD_RECHECK_MS, IMMUTABLE_KV_CACHE_TTL_SECONDS } from "./kvFreshness.ts";
-import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "./kvLayout.ts";
+import { articleKey, HEAD_KEY, keyOf, manifestKey, parseHead, type ValueKind } from "./kvLayout.ts";
 
 /** KV failed, or holds something a published version cannot contain: the request cannot be answered from KV. */
 export class StoreUnavailableError extends Error {
@@ -85,11 +85,6 @@ async function getJson(kv: KVNamespace, key: string, cacheTtl: number): Promise<
 	}
 }
 
-function isHead(value: unknown): value is Head {
-	const head = value as Partial<Head> | null;
-	return typeof head?.manifest === "string" && typeof head.version === "number";
-}
-
 function isManifest(value: unknown): value is Manifest {
 	const manifest = value as Partial<Manifest> | null;
 	return (
@@ -117,9 +112,10 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 			if (memo.head) return memo.head;
 			throw new NothingPublishedError("nothing has been published: KV has no head");
 		}
-		if (!isHead(value)) throw new StoreUnavailableError("KV head is malformed");
+		const head = parseHead(value);
+		if (!head) throw new StoreUnavailableError("KV head is malformed");
 		// A stale KV replica can return an older head after a newer one: never go back.
-		if (!memo.head || value.version >= memo.head.version) memo.head = value;
+		if (!memo.head || head.version >= memo.head.version) memo.head = head;
 		memo.headCheckedAt = now();
 		return memo.head;
 	}

@@ -15,7 +15,19 @@
 //   sync-lease        -> which sync may publish now (src/sync/publish/syncLease.ts); the Worker never reads it.
 // Sync writes what is missing, then head; then deletes what neither the new version nor the previous one reaches.
 
+import type { Head } from "../domain/model.ts";
+
 export const HEAD_KEY = "head";
+
+/** The head in a value read from KV, or null when it is not one (missing or malformed). */
+export function parseHead(value: unknown): Head | null {
+	const head = value as Partial<Head> | null;
+	if (typeof head?.manifest !== "string" || typeof head.version !== "number") return null;
+	const parsed: Head = { manifest: head.manifest, version: head.version };
+	if (typeof head.previous === "string") parsed.previous = head.previous;
+	if (typeof head.origin === "string") parsed.origin = head.origin;
+	return parsed;
+}
 export const LEASE_KEY = "sync-lease";
 
 /** Every content-addressed kind, by key prefix. */

@@ -29,6 +29,11 @@ export function pathSegment(value: string): string {
 	);
 }
 
+/** A slug from a routed path in the form sync stores slugs: NFC (an NFD spelling of the same tag is the same URL). */
+export function routeSlug(value: string): string {
+	return value.normalize("NFC");
+}
+
 export type ScopeKind = "tag" | "author";
 export type ScopeRef = { kind: "all" } | { kind: ScopeKind; slug: string };
 

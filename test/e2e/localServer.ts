@@ -6,8 +6,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { offlineEnv } from "../../src/sync/shared/offlineEnv.ts";
 
-const offline = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const offline = offlineEnv();
 
 /** wrangler's entry point, run with this Node: what `npx wrangler` runs, without npx's start-up. */
 const WRANGLER = join(

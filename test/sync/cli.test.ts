@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { offlineEnv } from "../../src/sync/shared/offlineEnv.ts";
 import { withPersistedKv } from "./support/persistedKv.ts";
 import { readPublished } from "./support/readPublished.ts";
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 	await rm(persistTo, { recursive: true, force: true });
 });
 
-const offline = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+const offline = offlineEnv();
 
 /** `npm run sync -- --persist-to <temp> ...args`. */
 function npmRunSync(...args: string[]) {

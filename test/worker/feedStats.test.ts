@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FeedStats } from "../../src/stats/feedStatsObject.ts";
 import type { PollBatch } from "../../src/stats/pollBatch.ts";
-import { feedStatsStore, type StatsStore } from "../../src/stats/statsStore.ts";
+import { feedStatsStores, type StatsStore } from "../../src/stats/statsStore.ts";
 import type { StatsSummary } from "../../src/stats/statsSummary.ts";
 import { dayDate, utcDay } from "../../src/stats/utcDay.ts";
 import { AGGREGATORS, CRAWLERS, READERS } from "../stats/userAgentSamples.ts";
@@ -25,7 +25,7 @@ const ADDRESS = { a: "203.0.113.7", b: "198.51.100.23", c: "2001:db8::42", d: "1
 function statsApp(now: number, options: Parameters<typeof testApp>[1] = {}): TestApp {
 	return testApp(
 		now,
-		{ stats: feedStatsStore, statsBatching: { flushIntervalMs: 0 }, ...options },
+		{ stats: feedStatsStores(), statsBatching: { flushIntervalMs: 0 }, ...options },
 		{ STATS_TOKEN: TOKEN },
 	);
 }
@@ -241,7 +241,7 @@ describe("a failing or slow stats store", () => {
 
 describe("/stats and /stats.json access", () => {
 	it("answers 404 when no token is configured", async () => {
-		const app = testApp(noonOf(TODAY), { stats: feedStatsStore }, { STATS_TOKEN: "" });
+		const app = testApp(noonOf(TODAY), { stats: feedStatsStores() }, { STATS_TOKEN: "" });
 		for (const path of ["/stats", "/stats.json", `/stats?token=${TOKEN}`])
 			expect((await app.fetch(path)).status).toBe(404);
 	});

@@ -1,4 +1,5 @@
 // Content hashes for KV keys and validators: SHA-256 of canonical JSON, base64url. Runs on Node and in workerd.
+import { sha256Prefix } from "../../util/sha256.ts";
 
 /** JSON with object keys sorted at every level, so equal values always serialise to the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -19,9 +20,8 @@ function sortKeys(value: unknown): unknown {
 
 /** First 128 bits of SHA-256 as base64url: 22 characters, plenty to tell versions and records apart. */
 export async function hashText(text: string): Promise<string> {
-	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
 	let binary = "";
-	for (const byte of new Uint8Array(digest, 0, 16)) binary += String.fromCharCode(byte);
+	for (const byte of await sha256Prefix(text)) binary += String.fromCharCode(byte);
 	return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 

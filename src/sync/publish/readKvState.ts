@@ -1,7 +1,7 @@
 // Reads what KV holds now: the head, the manifests it names, the published scopes and names, and every
 // content-addressed key.
 import type { Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
-import { HEAD_KEY, keyOf, manifestKey, PREFIXES } from "../../store/kvLayout.ts";
+import { HEAD_KEY, keyOf, manifestKey, PREFIXES, parseHead } from "../../store/kvLayout.ts";
 import type { KvTarget } from "./kvTarget.ts";
 
 export interface KvState {
@@ -41,7 +41,7 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		kv.get(HEAD_KEY),
 	]);
 	const keys = new Set(listed.flat());
-	const head = parseHead(headText);
+	const head = parseHead(parseJson(headText));
 	const manifest =
 		head && keys.has(manifestKey(head.manifest))
 			? readManifestValue(await kv.get(manifestKey(head.manifest)))
@@ -87,12 +87,4 @@ export function readManifestValue(text: string | null): Manifest | null {
 	if (!Array.isArray(manifest?.scopeShards) || !Array.isArray(manifest.slugShards) || !manifest.directory)
 		return null;
 	return manifest as Manifest;
-}
-
-function parseHead(text: string | null): Head | null {
-	const head = parseJson<Partial<Head>>(text);
-	if (typeof head?.manifest !== "string" || typeof head.version !== "number") return null;
-	const parsed: Head = { manifest: head.manifest, version: head.version };
-	if (typeof head.previous === "string") parsed.previous = head.previous;
-	return parsed;
 }

@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
+import { offlineEnv } from "../shared/offlineEnv.ts";
 import type { KvEntry, KvTarget } from "./kvTarget.ts";
 import { withJsonFile } from "./tempFiles.ts";
 
@@ -47,7 +48,7 @@ export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
 	const runWrangler = async (args: string[]): Promise<string> => {
 		try {
 			const { stdout } = await run(process.execPath, [WRANGLER_BIN, "kv", ...args, ...common], {
-				env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+				env: offlineEnv(),
 				maxBuffer: 1024 * 1024 * 1024,
 			});
 			return stdout;

@@ -9,6 +9,7 @@ import { startRuntime } from "../../../bench/benchRuntime.ts";
 import { buildBundle, readWorkerConfig } from "../../../bench/buildBundle.ts";
 import { LEASE_KEY } from "../../../src/store/kvLayout.ts";
 import { bindingKvTarget, type KvNamespaceLike } from "../../../src/sync/publish/bindingKvTarget.ts";
+import { offlineEnv } from "../../../src/sync/shared/offlineEnv.ts";
 import { readPublished } from "../support/readPublished.ts";
 import { manyArticles } from "../support/syncFixture.ts";
 import { tempContent } from "../support/tempContent.ts";
@@ -66,7 +67,7 @@ function startSync(contentDir: string, delayMs: number): Promise<Exit> {
 			const child: ChildProcess = spawn(
 				process.execPath,
 				["src/sync/cli.ts", "--content", contentDir, "--persist-to", persistTo, "--quiet", "--wait", "300"],
-				{ env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
+				{ env: offlineEnv() },
 			);
 			let output = "";
 			child.stdout?.on("data", (chunk) => {

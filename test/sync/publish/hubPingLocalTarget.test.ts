@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { offlineEnv } from "../../../src/sync/shared/offlineEnv.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
 import { type RecordingHub, recordingHub } from "../support/recordingHub.ts";
 import { syncWithHub, twoDesks } from "../support/syncWithHub.ts";
@@ -53,7 +54,7 @@ describe("npm run sync (local) with a hub configured", () => {
 			const run = await promisify(execFile)(
 				process.execPath,
 				["src/sync/cli.ts", "--persist-to", persistTo, "--content", content.dir],
-				{ env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
+				{ env: offlineEnv() },
 			);
 			expect(run.stderr).toBe("");
 			expect(run.stdout).toMatch(/^Synced to local KV: 2 articles\./m);
