@@ -75,6 +75,7 @@ export async function benchCollection(
 		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
 		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
 		const statsUrl = `${origins.appStats}${feed.path}`;
+		const bodyBytes = first.body.byteLength;
 		const [ceiling304, revalidate, revalidateStats] = await measureInTurns(
 			[
 				{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
@@ -89,14 +90,14 @@ export async function benchCollection(
 		);
 		const [ceiling, cached, cachedStats] = await measureInTurns(
 			[
-				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 },
-				{ url, expectStatus: 200 },
-				{ url: statsUrl, headers: { "user-agent": READER_AGENT }, expectStatus: 200 },
+				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200, bodyBytes },
+				{ url, expectStatus: 200, bodyBytes },
+				{ url: statsUrl, headers: { "user-agent": READER_AGENT }, expectStatus: 200, bodyBytes },
 			],
 			settings,
 		);
 		const [uncached] = await measureInTurns(
-			[{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 }],
+			[{ url, uniquePaths: true, expectStatus: 200, bodyBytes: uncachedBody.byteLength }],
 			{ ...settings, rounds: 1 },
 		);
 		if (!ceiling304 || !revalidate || !revalidateStats || !ceiling || !cached || !cachedStats || !uncached)

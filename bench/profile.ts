@@ -1,4 +1,4 @@
-// `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while autocannon loads one
+// `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while wrk loads one
 // case (kind: uncached, cached, 304, or ceiling-304 for the ceiling Worker), summarised as the functions with the most self time. Backs the "why" of a
 // missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render [items]` profiles the
 // render loop instead. Needs the state a full `npm run bench` left in bench/.data (state-<articles>, bundles/).
@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { readWorkerConfig } from "./buildBundle.ts";
-import { uncachedPath } from "./feedPaths.ts";
 import { measureInTurns } from "./loadTest.ts";
 
 interface ProfileNode {
@@ -113,7 +112,7 @@ try {
 			rendering
 				? { url: renderUrl, expectStatus: 200 }
 				: kind === "uncached"
-					? { url: `${origin}${path}`, pathFor: (n) => uncachedPath(path, n + 1), expectStatus: 200 }
+					? { url: `${origin}${path}`, uniquePaths: true, expectStatus: 200 }
 					: kind === "304" || kind === "ceiling-304"
 						? { url: `${origin}${path}`, headers: { "if-none-match": etag }, expectStatus: 304 }
 						: { url: `${origin}${path}`, expectStatus: 200 },

@@ -39,10 +39,9 @@ async function chooseK(base: string): Promise<number> {
 	return k;
 }
 
-export async function measureRenderCost(origin: string, format: string, items: number): Promise<RenderCost> {
-	const base = `${origin}/render?format=${format}&items=${items}`;
+/** Milliseconds of one pass of the loop behind `base` (a URL taking &k=), and K; `base` must answer 200. */
+export async function measureLoopCost(base: string): Promise<{ ms: number; k: number }> {
 	for (let i = 0; i < 3; i++) await timed(`${base}&k=20`);
-	const size = Number((await timed(`${base}&k=1`)).text);
 	const k = await chooseK(base);
 	const baseline: number[] = [];
 	const loaded: number[] = [];
@@ -50,5 +49,11 @@ export async function measureRenderCost(origin: string, format: string, items: n
 		baseline.push((await timed(`${base}&k=0`)).ms);
 		loaded.push((await timed(`${base}&k=${k}`)).ms);
 	}
-	return { ms: (median(loaded) - median(baseline)) / k, size, k };
+	return { ms: (median(loaded) - median(baseline)) / k, k };
+}
+
+export async function measureRenderCost(origin: string, format: string, items: number): Promise<RenderCost> {
+	const base = `${origin}/render?format=${format}&items=${items}`;
+	const size = Number((await timed(`${base}&k=1`)).text);
+	return { ...(await measureLoopCost(base)), size };
 }

@@ -1,5 +1,7 @@
-// Publishes a generated collection into a persisted local KV state with the project's real sync CLI, and times it.
-import { spawnSync } from "node:child_process";
+// Publishes a generated collection into a persisted local KV state with the project's real sync CLI, as a child
+// process, and measures its time and peak memory.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { OFFLINE_ENV } from "./buildBundle.ts";
 
 export interface SyncRun {
@@ -8,6 +10,8 @@ export interface SyncRun {
 	output: string;
 	/** Attempts that ended with exit code 3 ("KV failed mid-sync; run again to finish") before the one that worked. */
 	retries: number;
+	/** Peak resident memory of the sync (its largest process), bytes; NaN without /usr/bin/time. */
+	peakBytes: number;
 }
 
 export interface CliCounts {
@@ -30,34 +34,79 @@ export function cliCounts(output: string): CliCounts | undefined {
 /** The CLI's exit code for a KV failure it tells the user to recover from by running it again. */
 const KV_FAILED = 3;
 const ATTEMPTS = 3;
+/** GNU time, for the peak memory of the sync: it reports the largest resident set of the process tree it waited for. */
+const TIME = "/usr/bin/time";
+const PEAK_MARK = "bench-peak-kib:";
 
-/** Runs `npm run sync -- --content <contentDir> --persist-to <stateDir>` (as node, without npm's own start-up). The
- * render cache lives in the state directory too, so a sync into a new state is a fresh sync in every way. */
-export function runSync(contentDir: string, stateDir: string): SyncRun {
+function runOnce(contentDir: string, stateDir: string, timeoutMs: number) {
+	return new Promise<{ status: number | null; output: string; peakBytes: number }>((done, fail) => {
+		// The render cache lives in the state directory too, so a sync into a new state is a fresh sync in every way.
+		const cli = [
+			process.execPath,
+			"src/sync/cli.ts",
+			"--content",
+			contentDir,
+			"--persist-to",
+			stateDir,
+			"--render-cache",
+			`${stateDir}/render-cache.sqlite`,
+		];
+		const measured = existsSync(TIME);
+		const child = spawn(
+			measured ? TIME : (cli[0] as string),
+			measured ? ["-f", `${PEAK_MARK}%M`, ...cli] : cli.slice(1),
+			{
+				env: OFFLINE_ENV,
+				stdio: ["ignore", "pipe", "pipe"],
+				detached: true,
+			},
+		);
+		let output = "";
+		// The CLI's report is short; a progress display may not be, so only the tail is kept.
+		const keep = (chunk: Buffer) => {
+			output = (output + chunk.toString("utf8")).slice(-256 * 1024);
+		};
+		child.stdout.on("data", keep);
+		child.stderr.on("data", keep);
+		const timer = setTimeout(() => {
+			// The whole process group: the CLI and the workerd it started.
+			if (child.pid) process.kill(-child.pid, "SIGTERM");
+		}, timeoutMs);
+		child.on("error", fail);
+		child.on("close", (status, signal) => {
+			clearTimeout(timer);
+			const mark = output.lastIndexOf(PEAK_MARK);
+			const peakBytes =
+				mark < 0 ? Number.NaN : Number.parseInt(output.slice(mark + PEAK_MARK.length), 10) * 1024;
+			if (mark >= 0) output = output.slice(0, mark);
+			if (signal) output += `\n(stopped by ${signal} after ${timeoutMs / 60_000} min)`;
+			done({ status, output, peakBytes });
+		});
+	});
+}
+
+/**
+ * Runs `npm run sync -- --content <contentDir> --persist-to <stateDir>` (as node, without npm's own start-up) as a
+ * child process, and measures its time and peak memory. Stops it after `timeoutMs`.
+ */
+export async function runSync(contentDir: string, stateDir: string, timeoutMs = 300_000): Promise<SyncRun> {
 	const start = performance.now();
 	for (let attempt = 1; ; attempt++) {
-		const result = spawnSync(
-			process.execPath,
-			[
-				"src/sync/cli.ts",
-				"--content",
-				contentDir,
-				"--persist-to",
-				stateDir,
-				"--render-cache",
-				`${stateDir}/render-cache.sqlite`,
-			],
-			{ env: OFFLINE_ENV, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 300_000 },
-		);
-		const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-		if (result.error) throw new Error(`sync of ${contentDir} could not run: ${result.error.message}`);
+		const result = await runOnce(contentDir, stateDir, timeoutMs);
 		if (result.status === 0)
-			return { seconds: (performance.now() - start) / 1000, output, retries: attempt - 1 };
+			return {
+				seconds: (performance.now() - start) / 1000,
+				output: result.output,
+				retries: attempt - 1,
+				peakBytes: result.peakBytes,
+			};
 		if (result.status !== KV_FAILED || attempt === ATTEMPTS) {
-			throw new Error(`sync of ${contentDir} failed (exit ${result.status}, attempt ${attempt}):\n${output}`);
+			throw new Error(
+				`sync of ${contentDir} failed (exit ${result.status}, attempt ${attempt}, ${((performance.now() - start) / 1000).toFixed(0)} s):\n${result.output.slice(-4000)}`,
+			);
 		}
 		console.warn(
-			`sync of ${contentDir}: KV failed (exit 3), running it again as the CLI advises:\n${output.slice(-600)}`,
+			`sync of ${contentDir}: KV failed (exit 3), running it again as the CLI advises:\n${result.output.slice(-600)}`,
 		);
 	}
 }
