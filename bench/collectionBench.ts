@@ -1,6 +1,6 @@
 // Loads one synced collection: for each feed, the ceiling, then a 304, a cached 200 and an uncached 200 from the app.
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
-import { coldReads, type KvOps, type PathReads, pathReads } from "./kvReads.ts";
+import { type PathReads, pathReads } from "./kvReads.ts";
 import { type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.ts";
 
 export interface Origins {
@@ -32,8 +32,6 @@ export interface PathLoad {
 }
 
 export interface CollectionLoad {
-	/** KV operations of the first request a fresh isolate serves (GET of the first feed). */
-	coldReads: KvOps;
 	paths: PathLoad[];
 }
 
@@ -67,7 +65,6 @@ export async function benchCollection(
 	countReads: boolean,
 	log: (line: string) => void,
 ): Promise<CollectionLoad> {
-	const cold = await coldReads(origins.kvProbe, feeds[0]?.path ?? "/rss.xml");
 	const paths: PathLoad[] = [];
 	for (const feed of feeds) {
 		const url = `${origins.app}${feed.path}`;
@@ -123,5 +120,5 @@ export async function benchCollection(
 			reads,
 		});
 	}
-	return { coldReads: cold, paths };
+	return { paths };
 }

@@ -46,11 +46,6 @@ async function probe(
 	};
 }
 
-/** The very first request of a fresh isolate: nothing memoised yet. */
-export function coldReads(origin: string, path: string): Promise<KvOps> {
-	return probe(`${origin}${path}`, 200);
-}
-
 let unique = 1_000_000;
 
 async function kindReads(send: () => Promise<KvOps>): Promise<KindReads> {

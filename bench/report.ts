@@ -233,14 +233,7 @@ function reads(kind: KindReads): string {
 
 function readRows(articles: number, collection: CollectionLoad): Row[] {
 	const n = int(articles);
-	const rows: Row[] = [
-		{
-			what: `${n} articles · first request of a fresh isolate (GET ${collection.paths[0]?.feed.path})`,
-			figure: `${collection.coldReads.readKeys} keys read`,
-			target: "none",
-			verdict: "—",
-		},
-	];
+	const rows: Row[] = [];
 	for (const path of collection.paths) {
 		const counted = path.reads;
 		if (!counted) continue;
