@@ -189,7 +189,10 @@ async function benchSize(
 			`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes, ${resync.seconds.toFixed(1)} s, peak ${(resync.peakBytes / 2 ** 20).toFixed(0)} MiB`,
 		);
 	} catch (error) {
-		collection.problems.push((error as Error).message.split("\n").slice(0, 6).join(" "));
+		// The first line says what failed; the CLI's last lines say where it was.
+		const lines = (error as Error).message.split(/[\r\n]+/).filter((line) => line.trim() !== "");
+		const stage = collection.sync ? "re-sync" : "fresh sync";
+		collection.problems.push(`${stage}: ${[lines[0], ...lines.slice(1).slice(-3)].join(" … ")}`);
 		log(`  ${collection.problems.at(-1)}`);
 		if (!collection.sync) return collection;
 	}

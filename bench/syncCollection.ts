@@ -1,7 +1,7 @@
 // Publishes a generated collection into a persisted local KV state with the project's real sync CLI, as a child
 // process, and measures its time and peak memory.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { OFFLINE_ENV } from "./buildBundle.ts";
 
 export interface SyncRun {
@@ -38,6 +38,29 @@ const ATTEMPTS = 3;
 const TIME = "/usr/bin/time";
 const PEAK_MARK = "bench-peak-kib:";
 
+/**
+ * Stops a sync that ran too long. Under GNU time the CLI (time's child) gets SIGTERM first, so time still prints its
+ * peak; whatever is left of the process group (the CLI's workerd) is killed 15 s later.
+ */
+function stopTree(pid: number | undefined, measured: boolean): void {
+	if (pid === undefined) return;
+	const children = measured
+		? readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean)
+				.map(Number)
+		: [pid];
+	for (const child of children) process.kill(child, "SIGTERM");
+	setTimeout(() => {
+		try {
+			process.kill(-pid, "SIGKILL");
+		} catch {
+			// Already gone.
+		}
+	}, 15_000).unref();
+}
+
 function runOnce(contentDir: string, stateDir: string, timeoutMs: number) {
 	return new Promise<{ status: number | null; output: string; peakBytes: number }>((done, fail) => {
 		// The render cache lives in the state directory too, so a sync into a new state is a fresh sync in every way.
@@ -52,6 +75,7 @@ function runOnce(contentDir: string, stateDir: string, timeoutMs: number) {
 			`${stateDir}/render-cache.sqlite`,
 		];
 		const measured = existsSync(TIME);
+		const started = performance.now();
 		const child = spawn(
 			measured ? TIME : (cli[0] as string),
 			measured ? ["-f", `${PEAK_MARK}%M`, ...cli] : cli.slice(1),
@@ -68,10 +92,7 @@ function runOnce(contentDir: string, stateDir: string, timeoutMs: number) {
 		};
 		child.stdout.on("data", keep);
 		child.stderr.on("data", keep);
-		const timer = setTimeout(() => {
-			// The whole process group: the CLI and the workerd it started.
-			if (child.pid) process.kill(-child.pid, "SIGTERM");
-		}, timeoutMs);
+		const timer = setTimeout(() => stopTree(child.pid, measured), timeoutMs);
 		child.on("error", fail);
 		child.on("close", (status, signal) => {
 			clearTimeout(timer);
@@ -79,7 +100,8 @@ function runOnce(contentDir: string, stateDir: string, timeoutMs: number) {
 			const peakBytes =
 				mark < 0 ? Number.NaN : Number.parseInt(output.slice(mark + PEAK_MARK.length), 10) * 1024;
 			if (mark >= 0) output = output.slice(0, mark);
-			if (signal) output += `\n(stopped by ${signal} after ${timeoutMs / 60_000} min)`;
+			if (signal || performance.now() - started >= timeoutMs)
+				output += `\n(stopped after ${(timeoutMs / 60_000).toFixed(0)} min; peak memory until then ${(peakBytes / 2 ** 30).toFixed(2)} GiB)`;
 			done({ status, output, peakBytes });
 		});
 	});
@@ -102,7 +124,7 @@ export async function runSync(contentDir: string, stateDir: string, timeoutMs = 
 			};
 		if (result.status !== KV_FAILED || attempt === ATTEMPTS) {
 			throw new Error(
-				`sync of ${contentDir} failed (exit ${result.status}, attempt ${attempt}, ${((performance.now() - start) / 1000).toFixed(0)} s):\n${result.output.slice(-4000)}`,
+				`sync of ${contentDir} failed (exit ${result.status}, attempt ${attempt}, ${((performance.now() - start) / 1000).toFixed(0)} s, peak memory ${(result.peakBytes / 2 ** 30).toFixed(2)} GiB):\n${result.output.slice(-4000)}`,
 			);
 		}
 		console.warn(
