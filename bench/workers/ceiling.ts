@@ -1,8 +1,8 @@
 // Bench-only Worker, the ceiling: answers with a constant body of the size being compared, and nothing else.
 // Bodies are registered once per path with PUT before the load starts; a conditional GET gets a bodiless 304.
-// The body goes out as the stream of a Blob made once: for feed-sized bodies workerd serves that about twice as
-// fast as a Uint8Array, which it copies into every Response (BENCHMARKS.md, issue 8), and a ceiling must be the
-// fastest way a Worker can answer, or the ratios flatter the app.
+// The body goes out as the stream of a Blob made once: for feed-sized bodies workerd served that 1.3 to 2.5 times
+// as fast as a Uint8Array body in every paired run (BENCHMARKS.md, issue 8), and a ceiling must be the fastest
+// way a Worker can answer, or the ratios flatter the app.
 
 interface ConstantBody {
 	body: Blob;
