@@ -56,6 +56,8 @@ export interface BenchResults {
 	/** What could not be measured and why. */
 	missing: string[];
 	runSeconds: number;
+	/** The run measured the default sizes (what the run-time budget is for). */
+	defaultSizes: boolean;
 }
 
 type Verdict = "met" | "missed" | "—";
@@ -456,8 +458,8 @@ export function resultRows(results: BenchResults): Row[] {
 	rows.push({
 		what: "whole `npm run bench` (this run)",
 		figure: `${(results.runSeconds / 60).toFixed(1)} min`,
-		target: "< 12 min",
-		verdict: verdict(results.runSeconds < RUN_BUDGET_SECONDS),
+		target: results.defaultSizes ? "< 12 min" : "< 12 min for the default sizes only",
+		verdict: results.defaultSizes ? verdict(results.runSeconds < RUN_BUDGET_SECONDS) : "—",
 		group: GROUPS.runtime,
 	});
 	for (const missing of results.missing) {

@@ -233,6 +233,7 @@ async function main(): Promise<void> {
 		loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
 		missing: [],
 		runSeconds: 0,
+		defaultSizes: SIZES.join() === FULL_SIZES.join(),
 	};
 	mkdirSync(DATA, { recursive: true });
 	const config = readWorkerConfig();
