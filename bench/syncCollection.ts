@@ -21,13 +21,13 @@ export interface CliCounts {
 	line: string;
 }
 
-/** Reads the CLI's own report ("Wrote 1 record(s), the manifest, head; deleted 0 key(s); …"). */
+/** Reads the CLI's own report ("Wrote 1 record(s), 7 index value(s), head; deleted 0 key(s); …"). */
 export function cliCounts(output: string): CliCounts | undefined {
 	const line = output.split("\n").find((text) => text.startsWith("Wrote "));
 	const match =
-		line && /^Wrote (\d+) record\(s\), (the|no) manifest, (head|no head); deleted (\d+) key/.exec(line);
+		line && /^Wrote (\d+) record\(s\), (\d+) index value\(s\), (head|no head); deleted (\d+) key/.exec(line);
 	if (!line || !match) return undefined;
-	const writes = Number(match[1]) + (match[2] === "the" ? 1 : 0) + (match[3] === "head" ? 1 : 0);
+	const writes = Number(match[1]) + Number(match[2]) + (match[3] === "head" ? 1 : 0);
 	return { writes, deletes: Number(match[4]), line };
 }
 
