@@ -1,6 +1,6 @@
 // Loads one synced collection: for each feed, the ceiling, then a 304, a cached 200 and an uncached 200 from the app.
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
-import { coldReads, type KvOps, type PathReads, pathReads } from "./kvReads.ts";
+import { type PathReads, pathReads } from "./kvReads.ts";
 import { type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.ts";
 
 export interface Origins {
@@ -32,8 +32,6 @@ export interface PathLoad {
 }
 
 export interface CollectionLoad {
-	/** KV operations of the first request a fresh isolate serves (GET of the first feed). */
-	coldReads: KvOps;
 	paths: PathLoad[];
 }
 
@@ -67,7 +65,6 @@ export async function benchCollection(
 	countReads: boolean,
 	log: (line: string) => void,
 ): Promise<CollectionLoad> {
-	const cold = await coldReads(origins.kvProbe, feeds[0]?.path ?? "/rss.xml");
 	const paths: PathLoad[] = [];
 	for (const feed of feeds) {
 		const url = `${origins.app}${feed.path}`;
@@ -75,6 +72,7 @@ export async function benchCollection(
 		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
 		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
 		const statsUrl = `${origins.appStats}${feed.path}`;
+		const bodyBytes = first.body.byteLength;
 		const [ceiling304, revalidate, revalidateStats] = await measureInTurns(
 			[
 				{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
@@ -89,14 +87,14 @@ export async function benchCollection(
 		);
 		const [ceiling, cached, cachedStats] = await measureInTurns(
 			[
-				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200 },
-				{ url, expectStatus: 200 },
-				{ url: statsUrl, headers: { "user-agent": READER_AGENT }, expectStatus: 200 },
+				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200, bodyBytes },
+				{ url, expectStatus: 200, bodyBytes },
+				{ url: statsUrl, headers: { "user-agent": READER_AGENT }, expectStatus: 200, bodyBytes },
 			],
 			settings,
 		);
 		const [uncached] = await measureInTurns(
-			[{ url, pathFor: (n) => uncachedPath(feed.path, n + 1), expectStatus: 200 }],
+			[{ url, uniquePaths: true, expectStatus: 200, bodyBytes: uncachedBody.byteLength }],
 			{ ...settings, rounds: 1 },
 		);
 		if (!ceiling304 || !revalidate || !revalidateStats || !ceiling || !cached || !cachedStats || !uncached)
@@ -122,5 +120,5 @@ export async function benchCollection(
 			reads,
 		});
 	}
-	return { coldReads: cold, paths };
+	return { paths };
 }

@@ -1,44 +1,75 @@
-// Counts what a sync wrote, independently of the sync's own report: the KV key set and mutable values, before and after.
-import { ARTICLE_PREFIX, HEAD_KEY, MANIFEST_PREFIX } from "../src/store/kvLayout.ts";
+// Counts what a sync wrote, independently of the sync's own report and of the KV layout: the local KV state's own
+// entries (key -> blob) before and after, read from the SQLite file and blob folder Miniflare keeps them in.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 
 export interface KeySnapshot {
-	keys: Set<string>;
-	/** Values of keys that are not content-addressed (their value can change under the same name), e.g. head. */
-	mutable: Map<string, string | null>;
+	/** Key -> the blob holding its value. Miniflare writes every put to a new blob, so a changed id is one write,
+	 * even of an identical value. */
+	blobs: Map<string, string>;
+	/** The largest value, in bytes, and its key. */
+	largest: { key: string; bytes: number };
+	/** Bytes of all values together. */
+	totalBytes: number;
 }
 
 export interface KeyDiff {
 	total: number;
 	added: number;
 	removed: number;
-	/** Mutable keys present before and after whose value changed (each is one write). */
+	/** Keys present before and after whose value was written again. */
 	rewritten: number;
-	/** added + rewritten: the writes the key set proves, at least. */
+	/** added + rewritten: every put the state shows. */
 	writes: number;
+	/** Writes by key prefix (up to the first ":"). */
 	byPrefix: Record<string, number>;
 }
 
-const CONTENT_ADDRESSED = [ARTICLE_PREFIX, MANIFEST_PREFIX];
+/** Where one namespace's entries live: `<state>/v3/kv/miniflare-KVNamespaceObject/<hash>.sqlite` and its blobs in
+ * `<state>/v3/kv/<namespace id>/blobs/`. The SQLite file whose first blob is in that folder is the namespace's. */
+function namespaceFiles(stateDir: string, namespaceId: string): { sqlite?: string; blobs: string } {
+	const kv = join(stateDir, "v3", "kv");
+	const blobs = join(kv, namespaceId, "blobs");
+	const objects = join(kv, "miniflare-KVNamespaceObject");
+	if (!existsSync(objects)) return { blobs };
+	for (const name of readdirSync(objects)) {
+		if (!name.endsWith(".sqlite") || name === "metadata.sqlite") continue;
+		const sqlite = join(objects, name);
+		const db = new DatabaseSync(sqlite, { readOnly: true });
+		try {
+			const first = db.prepare("SELECT blob_id FROM _mf_entries LIMIT 1").get() as
+				| { blob_id: string }
+				| undefined;
+			if (first && existsSync(join(blobs, first.blob_id))) return { sqlite, blobs };
+		} finally {
+			db.close();
+		}
+	}
+	return { blobs };
+}
 
-export async function snapshotKeys(kv: KVNamespace): Promise<KeySnapshot> {
-	const keys = new Set<string>();
-	let cursor: string | undefined;
-	// A namespace of n keys takes ceil(n / 1000) pages; the bound only guards against a cursor that never ends.
-	for (let page = 0; page < 1000; page++) {
-		const listed = await kv.list({ cursor });
-		for (const key of listed.keys) keys.add(key.name);
-		if (listed.list_complete) break;
-		cursor = listed.cursor;
+/** Reads every entry of the namespace `namespaceId` in a persisted state (an empty snapshot if there is none). */
+export function snapshotKeys(stateDir: string, namespaceId: string): KeySnapshot {
+	const snapshot: KeySnapshot = { blobs: new Map(), largest: { key: "", bytes: 0 }, totalBytes: 0 };
+	const files = namespaceFiles(stateDir, namespaceId);
+	if (!files.sqlite) return snapshot;
+	const db = new DatabaseSync(files.sqlite, { readOnly: true });
+	try {
+		for (const row of db.prepare("SELECT key, blob_id FROM _mf_entries").iterate()) {
+			const { key, blob_id: blob } = row as { key: string; blob_id: string };
+			snapshot.blobs.set(key, blob);
+			const bytes = statSync(join(files.blobs, blob)).size;
+			snapshot.totalBytes += bytes;
+			if (bytes > snapshot.largest.bytes) snapshot.largest = { key, bytes };
+		}
+	} finally {
+		db.close();
 	}
-	const mutable = new Map<string, string | null>();
-	for (const key of keys) {
-		if (!CONTENT_ADDRESSED.some((prefix) => key.startsWith(prefix))) mutable.set(key, await kv.get(key));
-	}
-	return { keys, mutable };
+	return snapshot;
 }
 
 function prefixOf(key: string): string {
-	if (key === HEAD_KEY) return HEAD_KEY;
 	const colon = key.indexOf(":");
 	return colon < 0 ? key : key.slice(0, colon + 1);
 }
@@ -46,21 +77,21 @@ function prefixOf(key: string): string {
 export function diffKeys(before: KeySnapshot, after: KeySnapshot): KeyDiff {
 	const byPrefix: Record<string, number> = {};
 	let added = 0;
-	for (const key of after.keys) {
-		if (before.keys.has(key)) continue;
-		added++;
+	let rewritten = 0;
+	for (const [key, blob] of after.blobs) {
+		const previous = before.blobs.get(key);
+		if (previous === blob) continue;
+		if (previous === undefined) added++;
+		else rewritten++;
 		byPrefix[prefixOf(key)] = (byPrefix[prefixOf(key)] ?? 0) + 1;
 	}
 	let removed = 0;
-	for (const key of before.keys) if (!after.keys.has(key)) removed++;
-	let rewritten = 0;
-	for (const [key, value] of after.mutable) {
-		if (before.mutable.has(key) && before.mutable.get(key) !== value) {
-			rewritten++;
-			byPrefix[prefixOf(key)] = (byPrefix[prefixOf(key)] ?? 0) + 1;
-		}
-	}
-	return { total: after.keys.size, added, removed, rewritten, writes: added + rewritten, byPrefix };
+	for (const key of before.blobs.keys()) if (!after.blobs.has(key)) removed++;
+	return { total: after.blobs.size, added, removed, rewritten, writes: added + rewritten, byPrefix };
 }
 
-export const EMPTY_SNAPSHOT: KeySnapshot = { keys: new Set(), mutable: new Map() };
+export const EMPTY_SNAPSHOT: KeySnapshot = {
+	blobs: new Map(),
+	largest: { key: "", bytes: 0 },
+	totalBytes: 0,
+};

@@ -1,6 +1,7 @@
 // Counts the KV operations the real app makes per request, through the kvProbe Worker, one request at a time.
 import { HEAD_RECHECK_MS } from "../src/store/kvFreshness.ts";
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
+import { measureLoopCost } from "./renderCost.ts";
 
 export interface KvOps {
 	readKeys: number;
@@ -45,11 +46,6 @@ async function probe(
 	};
 }
 
-/** The very first request of a fresh isolate: nothing memoised yet. */
-export function coldReads(origin: string, path: string): Promise<KvOps> {
-	return probe(`${origin}${path}`, 200);
-}
-
 let unique = 1_000_000;
 
 async function kindReads(send: () => Promise<KvOps>): Promise<KindReads> {
@@ -68,4 +64,31 @@ export async function pathReads(origin: string, feed: FeedPath, etag: string): P
 	const cached = await kindReads(() => probe(url, 200));
 	const revalidate = await kindReads(() => probe(url, 304, { "if-none-match": etag }));
 	return { revalidate, cached, uncached };
+}
+
+export interface ColdPath {
+	path: string;
+	/** KV keys and bytes the first uncached request of a fresh app read. */
+	readKeys: number;
+	readBytes: number;
+	/** Milliseconds of CPU of that request without KV I/O (bench/workers/coldProbe.ts), and the loop's K. */
+	ms: number;
+	k: number;
+}
+
+/** The cold path through bench/workers/coldProbe.ts: its reads, then its CPU timed from outside. */
+export async function coldPath(origin: string, path: string): Promise<ColdPath> {
+	const base = `${origin}/cold?path=${encodeURIComponent(path)}`;
+	const first = await fetch(`${base}&k=0`);
+	const status = await first.text();
+	if (first.status !== 200 || status !== "200")
+		throw new Error(`cold probe of ${path}: ${first.status}, the app answered ${status}`);
+	const { ms, k } = await measureLoopCost(base);
+	return {
+		path,
+		readKeys: Number(first.headers.get("x-bench-kv-read-keys")),
+		readBytes: Number(first.headers.get("x-bench-kv-read-bytes")),
+		ms,
+		k,
+	};
 }

@@ -1,9 +1,11 @@
-// Drives load cases at Workers on loopback with autocannon and reports throughput and latency percentiles.
-import autocannon from "autocannon";
+// Drives load cases at Workers on loopback with wrk (a separate process, so the load generator never shares the
+// bench's event loop) and reports throughput and latency percentiles.
+import { execFile, execFileSync } from "node:child_process";
+import { resolve } from "node:path";
 
 export interface LoadSettings {
 	connections: number;
-	/** Seconds of measured load per case, split evenly over `rounds`. */
+	/** Seconds of measured load per case, split evenly over `rounds` (wrk takes whole seconds per run). */
 	seconds: number;
 	/** Seconds of unmeasured load before a case's first round, so JIT and caches are warm. */
 	warmupSeconds: number;
@@ -15,60 +17,106 @@ export interface LoadCase {
 	/** Absolute URL on 127.0.0.1. */
 	url: string;
 	headers?: Record<string, string>;
-	/** When set, every request gets its own path (e.g. a distinct query), built from a running counter. */
-	pathFor?: (n: number) => string;
+	/** Every request gets its own `?since=` instant (feedPaths.ts uncachedPath), counting up across runs. */
+	uniquePaths?: boolean;
 	/** The only status a correct answer may have; anything else makes the case invalid. */
-	expectStatus: number;
+	expectStatus: 200 | 304;
+	/** For a 200: the body each answer must carry at least (wrk sees bytes, not statuses: a 304 would be short). */
+	bodyBytes?: number;
 }
 
 export interface LoadResult {
 	requestsPerSecond: number;
-	/** Milliseconds, from autocannon's per-response timings (its own histogram rounds to whole ms). */
+	/** Milliseconds, from wrk's latency histogram. */
 	p50: number;
 	p99: number;
 	requests: number;
-	/** Responses with another status than expected, plus socket errors and timeouts. */
+	/** Answers that cannot be the expected one (status >= 400, or bytes that do not fit), socket errors, timeouts. */
 	failures: number;
-	/** Status -> count; "error" and "timeout" count failed requests. */
+	/** What the failures were: "4xx/5xx", "wrong size", "socket error", "timeout"; the rest count as expected. */
 	statuses: Record<string, number>;
+}
+
+const WRK = "/usr/bin/wrk";
+const SCRIPT = resolve("bench/wrk/loadCase.lua");
+/** Headers of a bodiless 304: anything much longer carries a body, so it is not a 304. */
+const MAX_304_BYTES = 2048;
+
+/** The bench refuses to start without wrk rather than silently measuring with something else. */
+export function wrkVersion(): string {
+	try {
+		return execFileSync(WRK, ["-v"], { encoding: "utf8" }).split("\n")[0]?.trim() ?? "wrk";
+	} catch (error) {
+		// wrk -v exits 1 after printing its version.
+		const output = (error as { stdout?: string }).stdout ?? "";
+		if (output.startsWith("wrk")) return output.split("\n")[0]?.trim() ?? "wrk";
+		throw new Error(
+			`the bench needs wrk at ${WRK} (Debian: apt-get install wrk) as its load generator; it was not found`,
+		);
+	}
+}
+
+interface WrkTotals {
+	requests: number;
+	/** Microseconds. */
+	duration: number;
+	bytes: number;
+	connect: number;
+	read: number;
+	write: number;
+	status: number;
+	timeout: number;
+	p50: number;
+	p99: number;
+	counter: number;
 }
 
 interface Sample {
-	seconds: number;
-	timings: number[];
+	totals: WrkTotals;
 	statuses: Record<string, number>;
 }
 
-function percentile(sorted: Float64Array, fraction: number): number {
-	if (sorted.length === 0) return Number.NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+function runWrk(args: string[]): Promise<WrkTotals> {
+	return new Promise((done, fail) => {
+		execFile(WRK, args, { encoding: "utf8", maxBuffer: 2 ** 20 }, (error, stdout, stderr) => {
+			const line = stdout.split("\n").find((text) => text.startsWith('{"requests"'));
+			if (error || !line) {
+				fail(new Error(`wrk ${args.join(" ")} failed: ${error?.message ?? ""}\n${stdout}${stderr}`));
+				return;
+			}
+			done(JSON.parse(line) as WrkTotals);
+		});
+	});
 }
 
 async function runOnce(loadCase: LoadCase, settings: LoadSettings, seconds: number, counter: { n: number }) {
 	if (!loadCase.url.startsWith("http://127.0.0.1:"))
 		throw new Error(`load only goes to loopback: ${loadCase.url}`);
-	const pathFor = loadCase.pathFor;
-	const instance = autocannon({
-		url: loadCase.url,
-		connections: settings.connections,
-		pipelining: 1,
-		duration: seconds,
-		timeout: 10,
-		headers: loadCase.headers,
-		requests: pathFor
-			? [{ setupRequest: (request) => ({ ...request, path: pathFor(counter.n++) }) }]
-			: undefined,
-	});
-	const timings: number[] = [];
-	instance.on("response", (_client, _status, _bytes, responseTime) => {
-		timings.push(responseTime);
-	});
-	const result = await instance;
+	const headers = Object.entries(loadCase.headers ?? {}).flat();
+	const totals = await runWrk([
+		"-t1",
+		`-c${settings.connections}`,
+		`-d${Math.max(1, Math.round(seconds))}s`,
+		"--timeout",
+		"10s",
+		"-s",
+		SCRIPT,
+		loadCase.url,
+		"--",
+		loadCase.uniquePaths ? String(counter.n) : "-",
+		...headers,
+	]);
+	if (loadCase.uniquePaths) counter.n = Math.max(counter.n, totals.counter);
+	const perAnswer = totals.requests > 0 ? totals.bytes / totals.requests : 0;
+	const wrongSize =
+		loadCase.expectStatus === 304 ? perAnswer > MAX_304_BYTES : perAnswer < (loadCase.bodyBytes ?? 0);
 	const statuses: Record<string, number> = {};
-	for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = count;
-	if (result.errors) statuses.error = result.errors;
-	if (result.timeouts) statuses.timeout = result.timeouts;
-	return { seconds: result.duration, timings, statuses };
+	if (totals.status) statuses["4xx/5xx"] = totals.status;
+	if (wrongSize) statuses["wrong size"] = totals.requests;
+	if (totals.connect + totals.read + totals.write)
+		statuses["socket error"] = totals.connect + totals.read + totals.write;
+	if (totals.timeout) statuses.timeout = totals.timeout;
+	return { totals, statuses };
 }
 
 function summarise(samples: Sample[], expectStatus: number): LoadResult {
@@ -77,18 +125,24 @@ function summarise(samples: Sample[], expectStatus: number): LoadResult {
 		for (const [status, count] of Object.entries(sample.statuses))
 			statuses[status] = (statuses[status] ?? 0) + count;
 	}
-	const sorted = Float64Array.from(samples.flatMap((sample) => sample.timings)).sort();
-	const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
-	const answered = Object.entries(statuses)
-		.filter(([status]) => /^\d+$/.test(status))
-		.reduce((sum, [, count]) => sum + count, 0);
-	const total = Object.values(statuses).reduce((sum, count) => sum + count, 0);
+	const requests = samples.reduce((sum, sample) => sum + sample.totals.requests, 0);
+	const seconds = samples.reduce((sum, sample) => sum + sample.totals.duration / 1e6, 0);
+	// wrk gives percentiles per run; a request-weighted mean of them stands for the case's.
+	const weighted = (pick: (totals: WrkTotals) => number) =>
+		samples.reduce((sum, sample) => sum + pick(sample.totals) * sample.totals.requests, 0) /
+		Math.max(1, requests) /
+		1000;
+	const failures = Math.min(
+		requests,
+		Object.values(statuses).reduce((sum, count) => sum + count, 0),
+	);
+	statuses[String(expectStatus)] = requests - failures;
 	return {
-		requestsPerSecond: answered / seconds,
-		p50: percentile(sorted, 0.5),
-		p99: percentile(sorted, 0.99),
-		requests: answered,
-		failures: total - (statuses[String(expectStatus)] ?? 0),
+		requestsPerSecond: requests / seconds,
+		p50: weighted((totals) => totals.p50),
+		p99: weighted((totals) => totals.p99),
+		requests,
+		failures,
 		statuses,
 	};
 }

@@ -1,6 +1,7 @@
 // Describes the machine and runtime a benchmark ran on, for the header of BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
+import { wrkVersion } from "./loadTest.ts";
 
 export interface Machine {
 	cpu: string;
@@ -10,7 +11,8 @@ export interface Machine {
 	workerd: string;
 	miniflare: string;
 	wrangler: string;
-	autocannon: string;
+	/** The load generator's version line. */
+	wrk: string;
 }
 
 function packageVersion(name: string): string {
@@ -41,6 +43,6 @@ export function describeMachine(): Machine {
 		workerd: workerdVersion(),
 		miniflare: packageVersion("miniflare"),
 		wrangler: packageVersion("wrangler"),
-		autocannon: packageVersion("autocannon"),
+		wrk: wrkVersion(),
 	};
 }

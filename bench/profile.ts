@@ -1,12 +1,11 @@
-// `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while autocannon loads one
-// case (kind: uncached, cached, 304, or ceiling-304 for the ceiling Worker), summarised as the functions with the most self time. Backs the "why" of a
+// `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while wrk loads one
+// case (kind: uncached, cached, 304, or ceiling / ceiling-304 for the ceiling Worker with the app's body), summarised as the functions with the most self time. Backs the "why" of a
 // missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render [items]` profiles the
 // render loop instead. Needs the state a full `npm run bench` left in bench/.data (state-<articles>, bundles/).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { readWorkerConfig } from "./buildBundle.ts";
-import { uncachedPath } from "./feedPaths.ts";
 import { measureInTurns } from "./loadTest.ts";
 
 interface ProfileNode {
@@ -24,13 +23,14 @@ interface CpuProfile {
 const [articles = "1000", path = "/rss.xml", kind = "uncached", items = "20"] = process.argv.slice(2);
 const state = join("bench/.data", `state-${articles}`);
 const rendering = kind.startsWith("render");
-const bundle = !rendering
-	? kind === "ceiling-304"
-		? "bench/.data/bundles/ceiling/ceiling.js"
-		: "bench/.data/bundles/app/index.js"
-	: "bench/.data/bundles/renderProbe/renderProbe.js";
-if (!existsSync(state) || !existsSync(bundle))
-	throw new Error(`run npm run bench first: ${state} or ${bundle} is missing`);
+/** The ceiling kinds profile the ceiling Worker, given the app's body for `path` (same bytes, same content type). */
+const ceilingKind = kind === "ceiling" || kind === "ceiling-304";
+const bundle = rendering
+	? "bench/.data/bundles/renderProbe/renderProbe.js"
+	: "bench/.data/bundles/app/index.js";
+const ceilingBundle = "bench/.data/bundles/ceiling/ceiling.js";
+for (const file of [state, bundle, ceilingBundle])
+	if (!existsSync(file)) throw new Error(`run npm run bench first: ${file} is missing`);
 
 /** One DevTools protocol session over the inspector's WebSocket. */
 async function devtools(url: string) {
@@ -75,33 +75,45 @@ const miniflare = new Miniflare(
 		port: 0,
 		inspectorPort: 0,
 		resourcePersistencePath: `${state}/v3`,
-		workers: [
-			{
-				name: "app",
-				modules: true,
-				scriptPath: bundle,
-				compatibilityDate: config.compatibilityDate,
-				compatibilityFlags: config.compatibilityFlags,
-				kvNamespaces: config.kvNamespaces,
-				unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
-			},
-		],
+		workers: (
+			[
+				["app", bundle],
+				["ceiling", ceilingBundle],
+			] as const
+		).map(([name, scriptPath]) => ({
+			name,
+			modules: true,
+			scriptPath,
+			compatibilityDate: config.compatibilityDate,
+			compatibilityFlags: config.compatibilityFlags,
+			kvNamespaces: config.kvNamespaces,
+			cacheAPI: true,
+			unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+		})),
 	}),
 );
 try {
 	await miniflare.ready;
-	const origin = (await miniflare.unsafeGetDirectURL("app")).origin;
+	const appOrigin = (await miniflare.unsafeGetDirectURL("app")).origin;
+	const origin = ceilingKind ? (await miniflare.unsafeGetDirectURL("ceiling")).origin : appOrigin;
 	const inspector = await miniflare.getInspectorURL();
 	const listUrl = new URL("/json/list", inspector);
 	listUrl.protocol = "http:";
 	const targets = (await (await fetch(listUrl)).json()) as {
+		id: string;
 		webSocketDebuggerUrl: string;
 	}[];
-	const target = targets[0]?.webSocketDebuggerUrl;
-	if (!target) throw new Error("workerd offers no inspector target");
-	const renderUrl = `${origin}/render?format=${path}&items=${items}&k=20`;
-	const first = await fetch(rendering ? renderUrl : `${origin}${path}`);
-	await first.arrayBuffer();
+	// workerd names each user Worker's target core:user:<name>.
+	const profiled = `core:user:${ceilingKind ? "ceiling" : "app"}`;
+	const target = targets.find((entry) => entry.id === profiled)?.webSocketDebuggerUrl;
+	if (!target) throw new Error(`workerd offers no inspector target ${profiled}`);
+	const renderUrl = `${appOrigin}/render?format=${path}&items=${items}&k=20`;
+	const first = await fetch(rendering ? renderUrl : `${appOrigin}${path}`);
+	const body = await first.arrayBuffer();
+	if (ceilingKind) {
+		const contentType = first.headers.get("content-type") ?? "application/octet-stream";
+		await fetch(`${origin}${path}`, { method: "PUT", body, headers: { "content-type": contentType } });
+	}
 	// The ceiling answers any If-None-Match with its constant 304.
 	const etag = first.headers.get("etag") ?? '"c"';
 	const session = await devtools(target);
@@ -113,10 +125,10 @@ try {
 			rendering
 				? { url: renderUrl, expectStatus: 200 }
 				: kind === "uncached"
-					? { url: `${origin}${path}`, pathFor: (n) => uncachedPath(path, n + 1), expectStatus: 200 }
+					? { url: `${origin}${path}`, uniquePaths: true, expectStatus: 200 }
 					: kind === "304" || kind === "ceiling-304"
 						? { url: `${origin}${path}`, headers: { "if-none-match": etag }, expectStatus: 304 }
-						: { url: `${origin}${path}`, expectStatus: 200 },
+						: { url: `${origin}${path}`, expectStatus: 200, bodyBytes: body.byteLength },
 		],
 		{ connections: rendering ? 1 : 10, seconds: 3, warmupSeconds: 0, rounds: 1 },
 	);

@@ -1,19 +1,23 @@
-// `npm run bench`: synthetic collections through the real sync into persisted local KV, the real Worker bundle in
-// workerd (Miniflare's API), load from autocannon on loopback; prints one table and writes BENCHMARKS.md.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// `npm run bench`: synthetic collections through the real sync (a child process: time, peak memory) into persisted
+// local KV, the real Worker bundle in workerd (Miniflare's API), load from wrk on loopback; prints one table and
+// writes BENCHMARKS.md.
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { walkArchive } from "./archiveWalk.ts";
 import { type BenchRuntime, type BenchWorker, startRuntime } from "./benchRuntime.ts";
 import { buildBundle, readWorkerConfig, type WorkerConfig } from "./buildBundle.ts";
 import { benchCollection } from "./collectionBench.ts";
-import { feedPaths } from "./feedPaths.ts";
-import { articleFileName, generateCollection } from "./generateCollection.ts";
-import { diffKeys, EMPTY_SNAPSHOT, type KeySnapshot, snapshotKeys } from "./kvKeys.ts";
-import type { LoadSettings } from "./loadTest.ts";
+import { benchTagAtomPath, feedPaths } from "./feedPaths.ts";
+import { BODY_BYTES, editArticle, generateCollection } from "./generateCollection.ts";
+import { diffKeys, EMPTY_SNAPSHOT, snapshotKeys } from "./kvKeys.ts";
+import { coldPath } from "./kvReads.ts";
+import { type LoadSettings, wrkVersion } from "./loadTest.ts";
 import { describeMachine } from "./machine.ts";
 import { measureRenderCost } from "./renderCost.ts";
 import {
 	type BenchResults,
+	type CollectionResult,
 	markdownTable,
 	type RenderRow,
 	resultRows,
@@ -23,8 +27,19 @@ import {
 import { cliCounts, runSync } from "./syncCollection.ts";
 
 const FULL_SIZES = [10, 1_000, 10_000];
-/** BENCH_SIZES=10,1000 runs a shorter smoke test; only the full run rewrites BENCHMARKS.md. */
-const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : FULL_SIZES;
+/**
+ * BENCH_SIZES=10,1000 runs a shorter smoke test, BENCH_SIZES=10,10000,100000 the archive scale; BENCH_MILLION=1 adds
+ * 1,000,000 articles (smaller bodies, see generateCollection.ts) to whatever sizes run. Only the full default run
+ * rewrites BENCHMARKS.md.
+ */
+const SIZES = [
+	...(process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : FULL_SIZES),
+	...(process.env.BENCH_MILLION === "1" ? [1_000_000] : []),
+]
+	.filter((size, index, all) => all.indexOf(size) === index)
+	.sort((a, b) => a - b);
+if (SIZES.some((size) => !Number.isInteger(size) || size < 1))
+	throw new Error(`BENCH_SIZES must be positive whole numbers: ${process.env.BENCH_SIZES}`);
 const FULL_RUN = SIZES.join() === FULL_SIZES.join() && !process.env.BENCH_ONLY;
 const RENDER_ITEMS = [20, 100];
 /** BENCH_ONLY=render measures render CPU alone, on a collection just large enough for it (under a minute). */
@@ -33,10 +48,14 @@ const FORMATS = ["rss", "atom", "json"];
 /** Not a format: the feed model build (records -> model) that precedes every render in the app. */
 const MODEL = "model";
 const DATA = "bench/.data";
-/** 10 connections keep two cores busy (one for workerd, one for autocannon) without queueing much latency. */
-const SETTINGS: LoadSettings = { connections: 10, seconds: 4, warmupSeconds: 0.5, rounds: 4 };
-/** The run stops itself if anything hangs: the budget is 10 minutes, this is the hard stop. */
-const WATCHDOG_MS = 14 * 60_000;
+/** 10 connections keep two cores busy (one for workerd, one for wrk) without queueing much latency. */
+const SETTINGS: LoadSettings = { connections: 10, seconds: 4, warmupSeconds: 1, rounds: 4 };
+/** A sync is stopped after 25 minutes per 100,000 articles (5 at least); BENCH_SYNC_MINUTES sets another limit. */
+const syncTimeoutMs = (articles: number) =>
+	60_000 * (Number(process.env.BENCH_SYNC_MINUTES) || Math.max(5, (25 * articles) / 100_000));
+/** The run stops itself if anything hangs: 14 minutes for the default sizes, plus twice the syncs' limits. */
+const WATCHDOG_MS =
+	14 * 60_000 + SIZES.filter((size) => size > 10_000).reduce((sum, size) => sum + 4 * syncTimeoutMs(size), 0);
 
 const started = performance.now();
 const log = (line: string) =>
@@ -44,7 +63,7 @@ const log = (line: string) =>
 
 let running: BenchRuntime | undefined;
 const watchdog = setTimeout(async () => {
-	console.error(`bench: still running after ${WATCHDOG_MS / 60_000} min; stopping.`);
+	console.error(`bench: still running after ${(WATCHDOG_MS / 60_000).toFixed(0)} min; stopping.`);
 	await running?.dispose();
 	process.exit(2);
 }, WATCHDOG_MS);
@@ -72,6 +91,7 @@ function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean }
 		{ name: "appStats", scriptPath: app.scriptPath, durableObjects: { FEED_STATS: "FeedStats" } },
 		bundle("ceiling", "bench/workers/ceiling.ts"),
 		bundle("kvProbe", "bench/workers/kvProbe.ts"),
+		bundle("coldProbe", "bench/workers/coldProbe.ts"),
 	];
 	const render = existsSync("src/serializers/index.ts");
 	if (render) workers.push(bundle("renderProbe", "bench/workers/renderProbe.ts"));
@@ -80,11 +100,6 @@ function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean }
 			"render CPU: src/serializers/index.ts (renderRss/renderAtom/renderJsonFeed) does not exist yet",
 		);
 	return { workers, render };
-}
-
-/** Edits one article's body, as an editor would: its record, the manifest and head must change, nothing else. */
-function changeOneArticle(contentDir: string): void {
-	appendFileSync(join(contentDir, articleFileName(5)), "\nBài viết được cập nhật lúc 10 giờ sáng nay.\n");
 }
 
 async function renderRows(origins: Record<string, string>): Promise<RenderRow[]> {
@@ -106,7 +121,9 @@ async function renderOnly(results: BenchResults, config: WorkerConfig): Promise<
 	const content = generateCollection(join(DATA, `content-${articles}`), articles);
 	const state = join(DATA, `state-${articles}`);
 	rmSync(state, { recursive: true, force: true });
-	log(`${articles} articles generated; syncing (${runSync(content.dir, state).seconds.toFixed(1)} s)`);
+	log(
+		`${articles} articles generated; syncing (${(await runSync(content.dir, state)).seconds.toFixed(1)} s)`,
+	);
 	const probe = {
 		name: "renderProbe",
 		scriptPath: buildBundle(join(DATA, "bundles", "renderProbe"), "bench/workers/renderProbe.ts"),
@@ -119,6 +136,93 @@ async function renderOnly(results: BenchResults, config: WorkerConfig): Promise<
 	}
 }
 
+/** Loads every size at the ends of the range and from 100,000 on; the 1,000 in between adds only minutes. */
+const loaded = (articles: number) =>
+	articles === SIZES[0] || articles === SIZES[SIZES.length - 1] || articles >= 100_000;
+
+/**
+ * One size: generate (or reuse), fresh sync, one edited article re-synced, then the runtime: cold path, archive walk,
+ * load. Leaves the runtime running for the caller. A sync that fails or is stopped ends this size's measurements
+ * with its reason in the results, and the run goes on.
+ */
+async function benchSize(
+	articles: number,
+	namespace: string,
+	workers: BenchWorker[],
+	config: WorkerConfig,
+): Promise<CollectionResult> {
+	const content = generateCollection(join(DATA, `content-${articles}`), articles);
+	const collection: CollectionResult = { articles, bodyBytes: content.bodyBytes, problems: [] };
+	const body = content.bodyBytes === BODY_BYTES ? "" : `, smaller bodies of ~${content.bodyBytes} B of HTML`;
+	log(
+		`${articles} articles ${content.reused ? "already generated" : "generated"} (${(content.bytes / 2 ** 20).toFixed(1)} MiB of Markdown in nested folders${body}); syncing`,
+	);
+	const state = join(DATA, `state-${articles}`);
+	rmSync(state, { recursive: true, force: true });
+	try {
+		const sync = await runSync(content.dir, state, syncTimeoutMs(articles));
+		const fresh = snapshotKeys(state, namespace);
+		collection.largest = fresh.largest;
+		collection.sync = {
+			articles,
+			seconds: sync.seconds,
+			peakBytes: sync.peakBytes,
+			keys: diffKeys(EMPTY_SNAPSHOT, fresh),
+			cli: cliCounts(sync.output),
+			retries: sync.retries,
+		};
+		log(`  synced in ${sync.seconds.toFixed(1)} s, peak ${(sync.peakBytes / 2 ** 20).toFixed(0)} MiB`);
+		editArticle(content.dir);
+		const resync = await runSync(content.dir, state, syncTimeoutMs(articles));
+		const after = snapshotKeys(state, namespace);
+		if (after.largest.bytes > fresh.largest.bytes) collection.largest = after.largest;
+		const keys = diffKeys(fresh, after);
+		collection.resync = {
+			articles,
+			seconds: resync.seconds,
+			peakBytes: resync.peakBytes,
+			keys,
+			cli: cliCounts(resync.output),
+			retries: resync.retries,
+		};
+		log(
+			`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes, ${resync.seconds.toFixed(1)} s, peak ${(resync.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+		);
+	} catch (error) {
+		// The first line says what failed; the CLI's last lines say where it was.
+		const lines = (error as Error).message.split(/[\r\n]+/).filter((line) => line.trim() !== "");
+		const stage = collection.sync ? "re-sync" : "fresh sync";
+		collection.problems.push(`${stage}: ${[lines[0], ...lines.slice(1).slice(-3)].join(" … ")}`);
+		log(`  ${collection.problems.at(-1)}`);
+		if (!collection.sync) return collection;
+	}
+	const runtime = await start(state, workers, config);
+	const { app, appStats, ceiling, kvProbe, coldProbe } = runtime.origins;
+	if (!app || !appStats || !ceiling || !kvProbe || !coldProbe)
+		throw new Error("the runtime did not start every Worker");
+	const feeds = feedPaths();
+	collection.cold = await coldPath(coldProbe, feeds[0]?.path ?? "/rss.xml");
+	log(
+		`  cold ${collection.cold.path}: ${collection.cold.readKeys} keys, ${collection.cold.readBytes} B read, ${collection.cold.ms.toFixed(2)} ms CPU`,
+	);
+	collection.walk = await walkArchive(app, benchTagAtomPath());
+	log(
+		`  archive walk of ${collection.walk.path}: ${collection.walk.linked ? `${collection.walk.documents} documents` : "no archive links"}, ${collection.walk.items} items, ${collection.walk.duplicates} duplicates`,
+	);
+	if (loaded(articles)) {
+		const countReads = articles === SIZES[0] || articles === SIZES[SIZES.length - 1];
+		collection.load = await benchCollection(
+			{ app, appStats, ceiling, kvProbe },
+			feeds,
+			SETTINGS,
+			runtime.purgeCache,
+			countReads,
+			log,
+		);
+	}
+	return collection;
+}
+
 async function main(): Promise<void> {
 	const results: BenchResults = {
 		date: new Date().toISOString().slice(0, 10),
@@ -129,6 +233,7 @@ async function main(): Promise<void> {
 		loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
 		missing: [],
 		runSeconds: 0,
+		defaultSizes: SIZES.join() === FULL_SIZES.join(),
 	};
 	mkdirSync(DATA, { recursive: true });
 	const config = readWorkerConfig();
@@ -140,68 +245,24 @@ async function main(): Promise<void> {
 		);
 		return;
 	}
+	log(`load from ${wrkVersion()}`);
 	log("bundling the app and the bench Workers with wrangler (dry run)");
 	const { workers, render } = bundles(results.missing);
+	const namespace = config.kvNamespaces.ARTICLES ?? "";
 	const largest = SIZES[SIZES.length - 1];
-
 	for (const articles of SIZES) {
-		const content = generateCollection(join(DATA, `content-${articles}`), articles);
-		log(`${articles} articles generated (${(content.bytes / 2 ** 20).toFixed(1)} MiB of Markdown); syncing`);
-		const state = join(DATA, `state-${articles}`);
-		rmSync(state, { recursive: true, force: true });
-		const sync = runSync(content.dir, state);
-		log(`  synced in ${sync.seconds.toFixed(1)} s`);
-		let runtime = await start(state, workers, config);
 		try {
-			const before: KeySnapshot = await snapshotKeys(await runtime.articles());
-			const collection: BenchResults["collections"][number] = {
-				articles,
-				sync: {
-					articles,
-					seconds: sync.seconds,
-					keys: diffKeys(EMPTY_SNAPSHOT, before),
-					cli: cliCounts(sync.output),
-					retries: sync.retries,
-				},
-			};
-			results.collections.push(collection);
-			if (articles === largest) {
-				await stop(runtime);
-				changeOneArticle(content.dir);
-				const resync = runSync(content.dir, state);
-				runtime = await start(state, workers, config);
-				const keys = diffKeys(before, await snapshotKeys(await runtime.articles()));
-				results.resync = {
-					articles,
-					seconds: resync.seconds,
-					keys,
-					cli: cliCounts(resync.output),
-					retries: resync.retries,
-				};
-				log(`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes`);
-			}
-			const feeds = await feedPaths(await runtime.articles());
-			const { app, appStats, ceiling, kvProbe } = runtime.origins;
-			if (!app || !appStats || !ceiling || !kvProbe)
-				throw new Error("the runtime did not start every Worker");
-			const countReads = articles === SIZES[0] || articles === largest;
-			collection.load = await benchCollection(
-				{ app, appStats, ceiling, kvProbe },
-				feeds,
-				SETTINGS,
-				runtime.purgeCache,
-				countReads,
-				log,
-			);
-			if (articles === largest && render) {
-				if (articles >= Math.max(...RENDER_ITEMS)) results.render = await renderRows(runtime.origins);
+			results.collections.push(await benchSize(articles, namespace, workers, config));
+			const origins = running?.origins;
+			if (articles === largest && render && origins) {
+				if (articles >= Math.max(...RENDER_ITEMS)) results.render = await renderRows(origins);
 				else
 					results.missing.push(
 						`render CPU: the largest collection (${articles}) has fewer than 100 articles`,
 					);
 			}
 		} finally {
-			await stop(runtime);
+			if (running) await stop(running);
 		}
 	}
 
