@@ -3,12 +3,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { unstable_readConfig } from "wrangler";
+import { offlineEnv } from "../src/sync/shared/offlineEnv.ts";
 
-export const OFFLINE_ENV = {
-	...process.env,
-	WRANGLER_SEND_METRICS: "false",
-	CLOUDFLARE_CF_FETCH_ENABLED: "false",
-};
+export const OFFLINE_ENV = offlineEnv();
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 
 export interface WorkerConfig {
