@@ -1,23 +1,36 @@
 // Runs the real Node sync (load, validate, render, publish) over a throwaway content directory.
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
-import { syncContent } from "../../../src/sync/syncContent.ts";
+import type { HubOptions } from "../../../src/sync/publish/notifyHub.ts";
+import { type SyncContentOutcome, syncContent } from "../../../src/sync/syncContent.ts";
+import type { SyncTarget } from "../../../src/sync/validate/siteSettings.ts";
 import { SITE_YAML, tempContent } from "./tempContent.ts";
 
 export const NOW = Date.parse("2026-11-28T00:00:00Z");
 
+export interface SyncFixtureOptions {
+	now?: number;
+	siteYaml?: string;
+	dryRun?: boolean;
+	/** Default "local". */
+	target?: SyncTarget;
+	hub?: HubOptions;
+}
+
+/** The one sync runner of the Node tests: `files` (path -> text or bytes) under a fresh content/, synced into `kv`. */
 export async function syncFixture(
 	kv: KvTarget,
 	files: Record<string, string | Uint8Array>,
-	options: { now?: number; siteYaml?: string; dryRun?: boolean } = {},
-): Promise<Awaited<ReturnType<typeof syncContent>>> {
+	options: SyncFixtureOptions = {},
+): Promise<SyncContentOutcome> {
 	const content = await tempContent(files, options.siteYaml ?? SITE_YAML);
 	try {
 		return await syncContent({
 			contentDir: content.dir,
-			target: "local",
+			target: options.target ?? "local",
 			kv,
 			now: options.now ?? NOW,
 			dryRun: options.dryRun,
+			...(options.hub ? { hub: options.hub } : {}),
 		});
 	} finally {
 		await content.remove();

@@ -1,10 +1,10 @@
-// Runs the real Node sync over a throwaway content directory whose site.yaml names a WebSub hub (or none).
+// The Node tests' sync runner (syncFixture) with a site.yaml that names a WebSub hub (or none).
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import type { HubOptions } from "../../../src/sync/publish/notifyHub.ts";
-import { type SyncContentOutcome, syncContent } from "../../../src/sync/syncContent.ts";
+import type { SyncContentOutcome } from "../../../src/sync/syncContent.ts";
 import type { SyncTarget } from "../../../src/sync/validate/siteSettings.ts";
-import { NOW } from "./syncFixture.ts";
-import { articleFile, SITE_YAML, tempContent } from "./tempContent.ts";
+import { NOW, syncFixture } from "./syncFixture.ts";
+import { articleFile, SITE_YAML } from "./tempContent.ts";
 
 /** SITE_YAML's production base URL: never fetched, only the hub URL is. */
 export const PRODUCTION = "https://news.example.org";
@@ -20,25 +20,20 @@ export interface HubSyncOptions {
 	hubOptions?: HubOptions;
 }
 
-export async function syncWithHub(
+/** syncFixture with a site.yaml naming `hub` (or none), as production unless the test says otherwise. */
+export function syncWithHub(
 	kv: KvTarget,
 	files: Record<string, string>,
 	options: HubSyncOptions = {},
 ): Promise<SyncContentOutcome> {
 	const siteYaml = options.hub === undefined ? SITE_YAML : `${SITE_YAML}hub: ${options.hub}\n`;
-	const content = await tempContent(files, siteYaml);
-	try {
-		return await syncContent({
-			contentDir: content.dir,
-			target: options.target ?? "production",
-			kv,
-			now: options.now ?? NOW,
-			dryRun: options.dryRun,
-			hub: { settleMs: 0, ...options.hubOptions },
-		});
-	} finally {
-		await content.remove();
-	}
+	return syncFixture(kv, files, {
+		siteYaml,
+		target: options.target ?? "production",
+		now: options.now ?? NOW,
+		dryRun: options.dryRun,
+		hub: { settleMs: 0, ...options.hubOptions },
+	});
 }
 
 /** Two articles with nothing in common but the site: one in Thời sự by Nguyễn An, one in Thể thao by Trần Bình. */
