@@ -15,6 +15,8 @@ export interface CachedView {
 	/** Cache-Control for every response of the view, when not the usual one (a complete archive page's). */
 	cacheControl?: string;
 	body?: Uint8Array;
+	/** The body as a Blob, made on first answer and kept with the view (see viewResponse). */
+	blob?: Blob;
 }
 
 export interface EdgeCache {
