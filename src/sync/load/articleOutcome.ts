@@ -98,16 +98,17 @@ export async function articleOutcome(
 		);
 		outcome.images = [...lookups];
 		outcome.renderErrors.push(...built.errors);
-		if (!built.record) return { outcome };
-		const { json, hash } = await hashJson(built.record);
-		const published = Date.parse(built.record.published);
+		const record = built.value;
+		if (!record) return { outcome };
+		const { json, hash } = await hashJson(record);
+		const published = Date.parse(record.published);
 		outcome.record = {
 			hash,
 			bytes: Buffer.byteLength(json),
 			published,
-			modified: built.record.updated === undefined ? published : Date.parse(built.record.updated),
-			tags: built.record.tags,
-			authors: built.record.authors,
+			modified: record.updated === undefined ? published : Date.parse(record.updated),
+			tags: record.tags,
+			authors: record.authors,
 		};
 		return { outcome, recordJson: json };
 	} catch (error) {

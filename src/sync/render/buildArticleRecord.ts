@@ -5,7 +5,7 @@ import { articleUrl } from "../../urls/urlScheme.ts";
 import { articleGuid } from "../validate/articleGuid.ts";
 import type { ContentError } from "../validate/contentError.ts";
 import type { FrontMatter } from "../validate/frontMatter.ts";
-import { type LocalImages, localImageProblem } from "../validate/localImages.ts";
+import { checkLocalImage, type LocalImages } from "../validate/localImages.ts";
 import type { NameRegistry } from "../validate/nameRegistry.ts";
 import { bodyImages, firstBodyImage } from "./bodyImages.ts";
 import { firstParagraphText } from "./firstParagraphText.ts";
@@ -45,14 +45,14 @@ function articleImage(
 	for (const image of inBody) {
 		for (const url of [image.src, ...image.srcset]) {
 			if (url === undefined) continue;
-			const local = localImageProblem(url, baseUrl, context.images);
-			if ("problem" in local) errors.push({ file, field: "body", problem: `<img> ${local.problem}` });
+			const local = checkLocalImage(url, baseUrl, context.images);
+			if (!local.ok) errors.push({ file, field: "body", problem: `<img> ${local.problem}` });
 		}
 	}
 	const image = matter.image ?? firstBodyImage(inBody);
 	if (!image) return undefined;
-	const local = localImageProblem(image.url, baseUrl, context.images);
-	if ("problem" in local) {
+	const local = checkLocalImage(image.url, baseUrl, context.images);
+	if (!local.ok) {
 		// A body image's problem is reported above.
 		if (!image.inContent) errors.push({ file, field: "image.url", problem: local.problem });
 		return image;
@@ -71,7 +71,7 @@ function articleImage(
 export function buildArticleRecord(
 	input: ArticleInput,
 	context: RecordContext,
-): { record: ArticleRecord | null; errors: ContentError[] } {
+): { value: ArticleRecord | null; errors: ContentError[] } {
 	const { matter, file, slug } = input;
 	const { site } = context;
 	const id = matter.id ?? input.stem;
@@ -79,7 +79,7 @@ export function buildArticleRecord(
 	const nesting = deepestNesting(input.body);
 	if (nesting.depth > MAX_NESTING) {
 		const problem = `nests lists or block quotes ${nesting.depth} levels deep (body line ${nesting.line}); at most ${MAX_NESTING}`;
-		return { record: null, errors: [{ file, field: "body", problem }] };
+		return { value: null, errors: [{ file, field: "body", problem }] };
 	}
 	const contentHtml = sanitizeArticleHtml(renderMarkdown(safeText(input.body)), {
 		baseUrl: site.baseUrl,
@@ -100,7 +100,7 @@ export function buildArticleRecord(
 	}
 	const errors: ContentError[] = [];
 	const image = articleImage(file, matter, contentHtml, context, errors);
-	if (errors.length > 0) return { record: null, errors };
+	if (errors.length > 0) return { value: null, errors };
 
 	const record: ArticleRecord = {
 		id,
@@ -119,5 +119,5 @@ export function buildArticleRecord(
 		authors,
 		...(image === undefined ? {} : { image }),
 	};
-	return { record, errors: [] };
+	return { value: record, errors: [] };
 }

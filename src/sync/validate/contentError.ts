@@ -1,4 +1,9 @@
 // Content problems as data: which file, which field, what is wrong. Collected, never thrown one at a time.
+//
+// Results follow two shapes across sync (and the Worker's parameter parsing): a check that finds at most one problem
+// answers `{ ok: true, ... } | { ok: false, ... }`, the failure saying what is wrong (a problem, a ContentError, a
+// 400's message); a validator that collects every problem of a file answers `{ value: T | null, errors }`, value
+// null whenever errors is not empty.
 
 export interface ContentError {
 	/** Path as the user would type it, e.g. "content/foo.md". */

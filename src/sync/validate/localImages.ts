@@ -49,21 +49,25 @@ function safeDecode(value: string): string {
 	}
 }
 
-/** What is wrong with showing `url` on a page of the site, or null when nothing is: a URL on the site must be a
- * file in content/images/. `size` is set from the file when there is one. */
-export function localImageProblem(
+/** Whether `url` may be shown on a page of the site: a URL on the site must be a file in content/images/, whose
+ * `size` is then given; a URL elsewhere is fine as it is. */
+export function checkLocalImage(
 	url: string,
 	baseUrl: string,
 	images: LocalImages,
-): { problem: string } | { size?: number } {
+): { ok: true; size?: number } | { ok: false; problem: string } {
 	const where = sitePath(url, baseUrl);
-	if (where === undefined) return {};
+	if (where === undefined) return { ok: true };
 	if (!where.startsWith(`/${IMAGES_DIR}/`))
 		return {
+			ok: false,
 			problem: `${JSON.stringify(where)} is on this site but outside /${IMAGES_DIR}/, where image files are served from`,
 		};
 	const size = images.size(where);
 	if (size === undefined)
-		return { problem: `${JSON.stringify(where)} has no image file: ${images.fileFor(where)} does not exist` };
-	return { size };
+		return {
+			ok: false,
+			problem: `${JSON.stringify(where)} has no image file: ${images.fileFor(where)} does not exist`,
+		};
+	return { ok: true, size };
 }
