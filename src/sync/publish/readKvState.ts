@@ -17,6 +17,9 @@ export interface KvState {
 	names: { tags: [string, string][]; authors: [string, string][] };
 	/** Every content-addressed key present. */
 	keys: Set<string>;
+	/** The content-addressed values read here (manifest, scope shards, directory pages), by key: immutable, so
+	 * the walk of the published version (versionKeys.ts) reads none of them again. */
+	values: Map<string, string | null>;
 }
 
 /** Reads several keys; a target that can read many in one request (wrangler's bulk get) does. */
@@ -41,11 +44,15 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		kv.get(HEAD_KEY),
 	]);
 	const keys = new Set(listed.flat());
+	const values = new Map<string, string | null>();
+	const read = async (wanted: string[]): Promise<(string | null)[]> => {
+		const texts = await readMany(kv, wanted);
+		wanted.forEach((key, i) => values.set(key, texts[i] ?? null));
+		return texts;
+	};
 	const head = parseHead(parseJson(headText));
-	const manifest =
-		head && keys.has(manifestKey(head.manifest))
-			? readManifestValue(await kv.get(manifestKey(head.manifest)))
-			: null;
+	const root = head && keys.has(manifestKey(head.manifest)) ? manifestKey(head.manifest) : undefined;
+	const manifest = root === undefined ? null : readManifestValue((await read([root]))[0] ?? null);
 	const state: KvState = {
 		head,
 		headText,
@@ -53,22 +60,17 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		pointers: new Map(),
 		names: { tags: [], authors: [] },
 		keys,
+		values,
 	};
 	if (!manifest) return state;
-	const shards = await readMany(
-		kv,
-		manifest.scopeShards.map((hash) => keyOf("scopes", hash)),
-	);
+	const shards = await read(manifest.scopeShards.map((hash) => keyOf("scopes", hash)));
 	for (const text of shards)
 		for (const [key, pointer] of Object.entries(parseJson<Record<string, ScopePointer>>(text) ?? {}))
 			state.pointers.set(key, pointer);
 	const listings = async (hashes: string[]): Promise<ScopeListing[]> =>
-		(
-			await readMany(
-				kv,
-				hashes.map((hash) => keyOf("dir", hash)),
-			)
-		).flatMap((text) => parseJson<{ entries: ScopeListing[] }>(text)?.entries ?? []);
+		(await read(hashes.map((hash) => keyOf("dir", hash)))).flatMap(
+			(text) => parseJson<{ entries: ScopeListing[] }>(text)?.entries ?? [],
+		);
 	const slugOf = (key: string): string => key.slice(key.indexOf("/") + 1);
 	state.names.tags = (await listings(manifest.directory.tags)).map((listing) => [
 		slugOf(listing.key),

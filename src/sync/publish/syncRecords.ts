@@ -60,7 +60,9 @@ export async function syncArticles(
 	const previousHash =
 		state.head?.manifest !== snapshot.manifestHash ? state.head?.manifest : state.head?.previous;
 	const previous =
-		previousHash === undefined ? null : await walkVersion(kv, previousHash, versionKeySet(snapshot));
+		previousHash === undefined
+			? null
+			: await walkVersion(kv, previousHash, versionKeySet(snapshot), state.values);
 	const plan = planSync(state, snapshot, previous, options.now);
 	const report = options.dryRun ? null : await applySync(kv, plan, options);
 	return {

@@ -15,17 +15,31 @@ export interface VersionWalk {
 	manifest: Manifest | null;
 }
 
-/** Walks the version named by `manifestHash`, reading only values whose keys `known` (the new version's) lacks. */
+/**
+ * Walks the version named by `manifestHash`, reading only values whose keys `known` (the new version's) lacks, and
+ * taking those in `readBefore` (what reading KV's state already read) from there.
+ */
 export async function walkVersion(
 	kv: KvTarget,
 	manifestHash: string,
 	known: ReadonlySet<string>,
+	readBefore: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<VersionWalk> {
 	const walk: VersionWalk = { keys: new Set(), slugShards: new Map(), manifest: null };
+	const texts = async (keys: string[]): Promise<(string | null)[]> => {
+		const missing = keys.filter((key) => !readBefore.has(key));
+		const read = new Map(missing.map((key, i) => [key, i]));
+		const fetched = await readMany(kv, missing);
+		return keys.map((key) => {
+			const at = read.get(key);
+			return at === undefined ? (readBefore.get(key) ?? null) : (fetched[at] ?? null);
+		});
+	};
 	const root = manifestKey(manifestHash);
 	if (known.has(root)) return walk;
 	walk.keys.add(root);
-	const manifest = readManifestValue(await kv.get(root));
+	const [rootText] = await texts([root]);
+	const manifest = readManifestValue(rootText ?? null);
 	walk.manifest = manifest;
 	if (!manifest) return walk;
 	const unknown = (key: string): boolean => !known.has(key) && !walk.keys.has(key);
@@ -33,7 +47,7 @@ export async function walkVersion(
 	const read = async <T>(keys: string[]): Promise<(T | null)[]> => {
 		const fresh = [...new Set(keys.filter(unknown))];
 		for (const key of fresh) walk.keys.add(key);
-		return (await readMany(kv, fresh)).map((text) => parseJson<T>(text));
+		return (await texts(fresh)).map((text) => parseJson<T>(text));
 	};
 
 	for (const hash of [...manifest.directory.tags, ...manifest.directory.authors]) {
