@@ -1,9 +1,9 @@
 // Which items archive page `page` of a scope holds now, shared by its feed documents and its HTML page.
-import { archivePageRange, archiveWindow } from "../domain/archivePages.ts";
+import { archivePageRange } from "../domain/archivePages.ts";
 import type { ArticleEntry } from "../domain/model.ts";
 import type { FeedScope } from "../feed/feedModel.ts";
 import type { PublishedVersion } from "../store/publishedVersion.ts";
-import { visibleCount } from "../store/scopeEntries.ts";
+import { scopeArchive } from "../store/scopeEntries.ts";
 import type { ScopeRef } from "../urls/urlScheme.ts";
 import { resolveScope } from "./resolveScope.ts";
 import { nextReveal } from "./scopeListing.ts";
@@ -31,7 +31,7 @@ export async function selectArchivePage(
 	const resolved = await resolveScope(version, ref, now);
 	if ("notShown" in resolved) return resolved;
 	const { summary, scope } = resolved;
-	const window = archiveWindow(visibleCount(summary, now), version.manifest.site.itemsPerFeed);
+	const window = scopeArchive(summary, version.manifest.site.itemsPerFeed, now);
 	const range = archivePageRange(window, page);
 	const revealAt = nextReveal(summary, now);
 	// A page that does not exist yet may once a scheduled item pushes older ones out of the current feed.

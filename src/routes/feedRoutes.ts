@@ -1,34 +1,28 @@
 // Feed endpoints: /rss.xml, /atom.xml, /feed.json, the same under /tags/<slug>/ and /authors/<slug>/, and each
 // scope's archive documents (RFC 5005) under <scope>/archive/<page>/.
 import { type Context, Hono } from "hono";
-import { archiveWindow } from "../domain/archivePages.ts";
 import type { ArticleRecord, FeedFormat, Manifest } from "../domain/model.ts";
 import { buildFeedModel, type FeedArchiveInput } from "../feed/buildFeedModel.ts";
 import type { FeedScope } from "../feed/feedModel.ts";
-import {
-	ARCHIVE_CACHE_CONTROL,
-	ARCHIVE_MAX_AGE_SECONDS,
-	notFoundCacheControl,
-	TTL_MINUTES,
-} from "../http/cachePolicy.ts";
+import { ARCHIVE_CACHE_CONTROL, ARCHIVE_MAX_AGE_SECONDS, TTL_MINUTES } from "../http/cachePolicy.ts";
 import { parseFeedParams } from "../http/feedParams.ts";
 import { feedLinkHeader } from "../http/linkHeader.ts";
 import { requestUrl } from "../http/requestUrl.ts";
-import { badRequest, notFound } from "../http/responses.ts";
+import { badRequest } from "../http/responses.ts";
 import { MEDIA_TYPES, renderFeed } from "../serializers/index.ts";
-import { newestEntries, visibleCount } from "../store/scopeEntries.ts";
+import { newestEntries, scopeArchive } from "../store/scopeEntries.ts";
 import {
 	archiveLinks,
 	archivePath,
 	FEED_FILES,
 	feedLinks,
-	parsePageNumber,
 	routeSlug,
 	type ScopeRef,
 	scopeKeyOf,
 	scopePath,
 } from "../urls/urlScheme.ts";
 import { selectArchivePage } from "./archiveSelection.ts";
+import { servePageNumber } from "./pageNumber.ts";
 import { resolveScope } from "./resolveScope.ts";
 import { newestChange } from "./scopeListing.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
@@ -80,8 +74,7 @@ function serveCurrentFeed(
 			const selected = newestEntries(resolved.summary, { now, limit: limit ?? site.itemsPerFeed, since });
 			const links = feedLinks(site.baseUrl, resolved.scope.key);
 			// A filtered view (?limit, ?since) is not the feed: its history is the canonical feed's.
-			const pages =
-				parsed.key === "" ? archiveWindow(visibleCount(resolved.summary, now), site.itemsPerFeed).pages : 0;
+			const pages = parsed.key === "" ? scopeArchive(resolved.summary, site.itemsPerFeed, now).pages : 0;
 			return {
 				...selected,
 				// Deletions move the scope's `changed`; items that appeared since the sync bring their own times.
@@ -104,10 +97,8 @@ function serveArchiveFeed(
 	file: string,
 	format: FeedFormat,
 	ref: ScopeRef,
-	pageParam: string,
-): Promise<Response> | Response {
-	const page = parsePageNumber(pageParam);
-	if (page === undefined) return notFound(notFoundCacheControl(runtime.now()));
+	page: number,
+): Promise<Response> {
 	return serveView<FeedSelection>(c, runtime, requestUrl(c.req.url), {
 		path: `${archivePath(scopeKeyOf(ref), page)}/${file}`,
 		paramsKey: "",
@@ -148,13 +139,19 @@ export function feedRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 			serveCurrentFeed(c, runtime, file, format, author(c.req.param("slug"))),
 		);
 		routes.get(`/archive/:page/${file}`, (c) =>
-			serveArchiveFeed(c, runtime, file, format, { kind: "all" }, c.req.param("page")),
+			servePageNumber(runtime, c.req.param("page"), (page) =>
+				serveArchiveFeed(c, runtime, file, format, { kind: "all" }, page),
+			),
 		);
 		routes.get(`/tags/:slug/archive/:page/${file}`, (c) =>
-			serveArchiveFeed(c, runtime, file, format, tag(c.req.param("slug")), c.req.param("page")),
+			servePageNumber(runtime, c.req.param("page"), (page) =>
+				serveArchiveFeed(c, runtime, file, format, tag(c.req.param("slug")), page),
+			),
 		);
 		routes.get(`/authors/:slug/archive/:page/${file}`, (c) =>
-			serveArchiveFeed(c, runtime, file, format, author(c.req.param("slug")), c.req.param("page")),
+			servePageNumber(runtime, c.req.param("page"), (page) =>
+				serveArchiveFeed(c, runtime, file, format, author(c.req.param("slug")), page),
+			),
 		);
 	}
 	return routes;

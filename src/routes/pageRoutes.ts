@@ -1,23 +1,20 @@
 // HTML pages: the index, one page per article, one per tag and author, each scope's archive pages, and the
 // directories of every tag and author.
 import { type Context, Hono } from "hono";
-import { archiveWindow } from "../domain/archivePages.ts";
 import type { ScopeListing } from "../domain/model.ts";
-import { ARCHIVE_CACHE_CONTROL, notFoundCacheControl } from "../http/cachePolicy.ts";
+import { ARCHIVE_CACHE_CONTROL } from "../http/cachePolicy.ts";
 import { requestUrl } from "../http/requestUrl.ts";
-import { notFound } from "../http/responses.ts";
 import { renderArchivePage } from "../pages/archivePage.ts";
 import { renderArticlePage } from "../pages/articlePage.ts";
 import { renderDirectoryPage } from "../pages/directoryPage.ts";
 import { renderIndexPage } from "../pages/indexPage.ts";
 import { HTML_TYPE, PAGE_BODY_VERSION, PAGE_HEADERS } from "../pages/pageLayout.ts";
 import { renderScopePage } from "../pages/scopePage.ts";
-import { newestEntries, visibleCount } from "../store/scopeEntries.ts";
+import { newestEntries, scopeArchive } from "../store/scopeEntries.ts";
 import {
 	archivePath,
 	articlePath,
 	directoryPath,
-	parsePageNumber,
 	routeSlug,
 	type ScopeKind,
 	type ScopeRef,
@@ -25,6 +22,7 @@ import {
 	scopePath,
 } from "../urls/urlScheme.ts";
 import { type ArchiveSelection, selectArchivePage } from "./archiveSelection.ts";
+import { servePageNumber } from "./pageNumber.ts";
 import { resolveScope } from "./resolveScope.ts";
 import { newestChange, shownScopes } from "./scopeListing.ts";
 import { serveView, type ViewSelection } from "./serveView.ts";
@@ -53,10 +51,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 				const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
 				const tags = shownScopes(manifest.busiest.tags, now);
 				const authors = shownScopes(manifest.busiest.authors, now);
-				const archivePages = archiveWindow(
-					visibleCount(resolved.summary, now),
-					manifest.site.itemsPerFeed,
-				).pages;
+				const archivePages = scopeArchive(resolved.summary, manifest.site.itemsPerFeed, now).pages;
 				const revealAt = earliest(selected.revealAt, earliest(tags.revealAt, authors.revealAt));
 				return {
 					entries: selected.entries,
@@ -109,7 +104,7 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 					const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
 					const name = resolved.scope.name ?? "";
 					const { site } = version.manifest;
-					const archivePages = archiveWindow(visibleCount(resolved.summary, now), site.itemsPerFeed).pages;
+					const archivePages = scopeArchive(resolved.summary, site.itemsPerFeed, now).pages;
 					return {
 						...selected,
 						name,
@@ -132,13 +127,21 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 		});
 	}
 
-	routes.get("/archive/:page", (c) => serveArchivePage(c, runtime, { kind: "all" }, c.req.param("page")));
+	routes.get("/archive/:page", (c) =>
+		servePageNumber(runtime, c.req.param("page"), (page) =>
+			serveArchivePage(c, runtime, { kind: "all" }, page),
+		),
+	);
 	for (const kind of ["tag", "author"] as const) {
 		routes.get(`/${kind}s/:slug/archive/:page`, (c) =>
-			serveArchivePage(c, runtime, { kind, slug: routeSlug(c.req.param("slug")) }, c.req.param("page")),
+			servePageNumber(runtime, c.req.param("page"), (page) =>
+				serveArchivePage(c, runtime, { kind, slug: routeSlug(c.req.param("slug")) }, page),
+			),
 		);
-		routes.get(directoryPath(kind), (c) => serveDirectoryPage(c, runtime, kind, "1"));
-		routes.get(`/${kind}s/page/:page`, (c) => serveDirectoryPage(c, runtime, kind, c.req.param("page")));
+		routes.get(directoryPath(kind), (c) => serveDirectoryPage(c, runtime, kind, 1));
+		routes.get(`/${kind}s/page/:page`, (c) =>
+			servePageNumber(runtime, c.req.param("page"), (page) => serveDirectoryPage(c, runtime, kind, page)),
+		);
 	}
 	return routes;
 }
@@ -152,10 +155,8 @@ function serveArchivePage(
 	c: Context<AppEnv>,
 	runtime: ViewRuntime,
 	ref: ScopeRef,
-	pageParam: string,
-): Promise<Response> | Response {
-	const number = parsePageNumber(pageParam);
-	if (number === undefined) return notFound(notFoundCacheControl(runtime.now()));
+	number: number,
+): Promise<Response> {
 	return serveView<ArchivePageSelection>(c, runtime, requestUrl(c.req.url), {
 		...page,
 		path: archivePath(scopeKeyOf(ref), number),
@@ -196,10 +197,8 @@ function serveDirectoryPage(
 	c: Context<AppEnv>,
 	runtime: ViewRuntime,
 	kind: ScopeKind,
-	pageParam: string,
-): Promise<Response> | Response {
-	const number = parsePageNumber(pageParam);
-	if (number === undefined) return notFound(notFoundCacheControl(runtime.now()));
+	number: number,
+): Promise<Response> {
 	return serveView<DirectorySelection>(c, runtime, requestUrl(c.req.url), {
 		...page,
 		path: directoryPath(kind, number),

@@ -1,5 +1,6 @@
 // What a scope shows at a given moment, from its summary alone: how many items are visible, the newest of them,
 // and when the next scheduled one appears. Archive pages count only visible items, oldest first.
+import { type ArchiveWindow, archiveWindow } from "../domain/archivePages.ts";
 import type { ArticleEntry, ScopeSummary } from "../domain/model.ts";
 import { type EntryFilter, type EntrySelection, selectEntries } from "./selectEntries.ts";
 
@@ -28,3 +29,7 @@ export function scopeVisibility(summary: ScopeSummary, now: number): { visible: 
 export function newestEntries(summary: ScopeSummary, filter: EntryFilter): EntrySelection {
 	return selectEntries(summary.recent.toReversed(), filter);
 }
+
+/** The scope's archive at `now`: what its current feed of `itemsPerFeed` items leaves to archive pages. */
+export const scopeArchive = (summary: ScopeSummary, itemsPerFeed: number, now: number): ArchiveWindow =>
+	archiveWindow(visibleCount(summary, now), itemsPerFeed);
