@@ -19,6 +19,8 @@ import type { Head } from "../domain/model.ts";
 
 export const HEAD_KEY = "head";
 
+export const LEASE_KEY = "sync-lease";
+
 /** The head in a value read from KV, or null when it is not one (missing or malformed). */
 export function parseHead(value: unknown): Head | null {
 	const head = value as Partial<Head> | null;
@@ -28,7 +30,6 @@ export function parseHead(value: unknown): Head | null {
 	if (typeof head.origin === "string") parsed.origin = head.origin;
 	return parsed;
 }
-export const LEASE_KEY = "sync-lease";
 
 /** Every content-addressed kind, by key prefix. */
 export const PREFIXES = {

@@ -2,6 +2,7 @@
 // content-addressed key.
 import type { Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
 import { HEAD_KEY, keyOf, manifestKey, PREFIXES, parseHead } from "../../store/kvLayout.ts";
+import { scopeRefOf } from "../../urls/urlScheme.ts";
 import type { KvTarget } from "./kvTarget.ts";
 
 export interface KvState {
@@ -47,7 +48,7 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 	const values = new Map<string, string | null>();
 	const read = async (wanted: string[]): Promise<(string | null)[]> => {
 		const texts = await readMany(kv, wanted);
-		wanted.forEach((key, i) => values.set(key, texts[i] ?? null));
+		for (const [i, key] of wanted.entries()) values.set(key, texts[i] ?? null);
 		return texts;
 	};
 	const head = parseHead(parseJson(headText));
@@ -71,15 +72,13 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		(await read(hashes.map((hash) => keyOf("dir", hash)))).flatMap(
 			(text) => parseJson<{ entries: ScopeListing[] }>(text)?.entries ?? [],
 		);
-	const slugOf = (key: string): string => key.slice(key.indexOf("/") + 1);
-	state.names.tags = (await listings(manifest.directory.tags)).map((listing) => [
-		slugOf(listing.key),
-		listing.name,
-	]);
-	state.names.authors = (await listings(manifest.directory.authors)).map((listing) => [
-		slugOf(listing.key),
-		listing.name,
-	]);
+	const names = async (hashes: string[]): Promise<[string, string][]> =>
+		(await listings(hashes)).flatMap((listing) => {
+			const ref = scopeRefOf(listing.key);
+			return ref && ref.kind !== "all" ? [[ref.slug, listing.name]] : [];
+		});
+	state.names.tags = await names(manifest.directory.tags);
+	state.names.authors = await names(manifest.directory.authors);
 	return state;
 }
 

@@ -15,6 +15,7 @@ import type {
 } from "../../../src/domain/model.ts";
 import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "../../../src/store/kvLayout.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
+import { scopeRefOf } from "../../../src/urls/urlScheme.ts";
 
 export interface Published extends PublishedVersion {
 	head: Head;
@@ -98,7 +99,8 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 		for (const hash of manifest.directory[kind])
 			for (const listing of (await value<{ entries: ScopeListing[] }>("dir", hash, "directory page"))
 				.entries) {
-				const slug = listing.key.slice(listing.key.indexOf("/") + 1);
+				const ref = scopeRefOf(listing.key);
+				const slug = ref && ref.kind !== "all" ? ref.slug : listing.key;
 				if (kind === "tags") tags[slug] = listing.name;
 				else authors[slug] = scopes[listing.key]?.summary.person ?? { name: listing.name };
 			}
