@@ -2,7 +2,7 @@
 // and when the next scheduled one appears. Archive pages count only visible items, oldest first.
 import { type ArchiveWindow, archiveWindow } from "../domain/archivePages.ts";
 import type { ArticleEntry, ScopeSummary } from "../domain/model.ts";
-import { type EntryFilter, type EntrySelection, selectEntries } from "./selectEntries.ts";
+import { type EntryFilter, type EntrySelection, selectEntries, visibility } from "./selectEntries.ts";
 
 /** Items of `recent` not yet visible at `now`: scheduled items are the newest, so they are its tail. */
 function scheduledCount(summary: ScopeSummary, now: number): number {
@@ -16,13 +16,10 @@ function scheduledCount(summary: ScopeSummary, now: number): number {
 export const visibleCount = (summary: ScopeSummary, now: number): number =>
 	summary.total - scheduledCount(summary, now);
 
-/** Whether the scope shows anything at `now`, and if not, when it first will. */
+/** Whether the scope shows anything at `now`, and if not, when it first will: its oldest item decides. */
 export function scopeVisibility(summary: ScopeSummary, now: number): { visible: boolean; revealAt?: number } {
 	if (summary.movedPages > 0) return { visible: true };
-	const oldest = summary.recent[0];
-	if (oldest === undefined) return { visible: false };
-	if (oldest.published <= now) return { visible: true };
-	return { visible: false, revealAt: oldest.published };
+	return visibility(summary.recent.slice(0, 1), now);
 }
 
 /** The newest visible items (limit at most RECENT_VISIBLE, which `recent` always holds), newest first. */
