@@ -33,7 +33,7 @@ describe("drafts and scheduled articles", () => {
 		}
 	});
 
-	it("publishes a future-dated article's record and lists it in the manifest", async () => {
+	it("publishes a future-dated article's record and lists it in the published version", async () => {
 		await syncFixture(local.kv, FILES);
 		const published = await readPublished(local.kv);
 		expect(published?.articles.map((e) => e.id)).toEqual(["sap-dang", "da-dang"]);

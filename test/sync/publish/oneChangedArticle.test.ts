@@ -43,7 +43,7 @@ function expectSmallWrite(log: KvOperation[]): void {
 }
 
 describe(`one changed article in ${SIZE}`, () => {
-	it("first change: writes its record, the manifest and head, and deletes nothing (the first version is kept)", async () => {
+	it("first change: writes its record and at most 12 small values, head last, and deletes nothing (the first version is kept)", async () => {
 		await syncFixture(local.kv, collection(SIZE));
 		const recording = recordingKvTarget(local.kv);
 		const result = await syncFixture(recording.kv, collection(SIZE, { 42: "Nội dung đã sửa.\n" }), {
@@ -62,7 +62,7 @@ describe(`one changed article in ${SIZE}`, () => {
 		expect(published?.records.find((r) => r.id === "bai-42")?.contentHtml).toBe("<p>Nội dung đã sửa.</p>\n");
 	});
 
-	it("steady state: 3 puts, then deletes the record and manifest two versions back", async () => {
+	it("steady state: at most 12 small writes, then deletes what only the version two syncs back reached", async () => {
 		const first = await syncFixture(local.kv, collection(SIZE));
 		const second = await syncFixture(local.kv, collection(SIZE, { 42: "Nội dung đã sửa.\n" }), {
 			now: NOW + 1000,
