@@ -52,6 +52,12 @@ export function renderJsonFeed(model: FeedModel): string {
 	if (model.icon) feed.icon = model.icon;
 	feed.authors = [jsonAuthor(model.author)];
 	if (model.hub) feed.hubs = [{ type: "WebSub", url: model.hub }];
-	feed.items = model.items.map(jsonItem);
-	return JSON.stringify(feed);
+	// Items are stringified one by one and joined: the same bytes as stringifying the whole feed, but V8 joins
+	// many small strings far faster than it builds one flat string of every item's content.
+	feed.items = [];
+	let json = JSON.stringify(feed).slice(0, -2);
+	model.items.forEach((record, index) => {
+		json += `${index === 0 ? "" : ","}${JSON.stringify(jsonItem(record))}`;
+	});
+	return `${json}]}`;
 }

@@ -18,6 +18,15 @@ describe("renderJsonFeed", () => {
 		expect(checkJsonFeed11(text)).toEqual([]);
 	});
 
+	it("writes the bytes JSON.stringify gives for the whole document, with none, one or several items", () => {
+		const second = sampleArticle({ id: "bai-hai", slug: "bai-hai", title: "Bài \"hai\"\n" });
+		for (const items of [[], [record], [record, second]]) {
+			const written = renderJsonFeed(sampleModel(items));
+			expect(written).toBe(JSON.stringify(JSON.parse(written)));
+			expect(JSON.parse(written).items).toHaveLength(items.length);
+		}
+	});
+
 	it("has the 1.1 version and the feed's metadata", () => {
 		expect(feed).toMatchObject({
 			version: "https://jsonfeed.org/version/1.1",
