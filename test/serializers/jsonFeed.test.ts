@@ -19,7 +19,7 @@ describe("renderJsonFeed", () => {
 	});
 
 	it("writes the bytes JSON.stringify gives for the whole document, with none, one or several items", () => {
-		const second = sampleArticle({ id: "bai-hai", slug: "bai-hai", title: "Bài \"hai\"\n" });
+		const second = sampleArticle({ id: "bai-hai", slug: "bai-hai", title: 'Bài "hai"\n' });
 		for (const items of [[], [record], [record, second]]) {
 			const written = renderJsonFeed(sampleModel(items));
 			expect(written).toBe(JSON.stringify(JSON.parse(written)));
