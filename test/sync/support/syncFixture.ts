@@ -30,6 +30,10 @@ export async function syncFixture(
 			kv,
 			now: options.now ?? NOW,
 			dryRun: options.dryRun,
+			// These syncs run one at a time, so no other sync's lease write can land during the settle pause that
+			// the lease takes before reading its own write back; concurrentSyncs.test.ts races real CLI syncs with
+			// the default pause.
+			lease: { settleMs: 0 },
 			...(options.hub ? { hub: options.hub } : {}),
 		});
 	} finally {
