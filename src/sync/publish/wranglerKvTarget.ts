@@ -58,22 +58,22 @@ export function wranglerKvTarget(options: WranglerKvOptions): KvTarget {
 			throw new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${detail}`);
 		}
 	};
+	// `kv key get` prints "Value not found" for a missing key, indistinguishable from that text as a value;
+	// `kv bulk get` answers in JSON with null.
+	const getMany = async (keys: string[]): Promise<(string | null)[]> => {
+		const result = await withJsonFile(keys, (file) => wrangler(["bulk", "get", file]));
+		const values = jsonOutput<Record<string, { value: string | null }>>(result, "{");
+		return keys.map((key) => (Object.hasOwn(values, key) ? (values[key]?.value ?? null) : null));
+	};
 	return {
 		async listKeys(prefix) {
 			const keys = jsonOutput<{ name: string }[]>(await wrangler(["key", "list", "--prefix", prefix]), "[");
 			return keys.map((key) => key.name);
 		},
-		// `kv key get` prints "Value not found" for a missing key, indistinguishable from that text as a value;
-		// `kv bulk get` answers in JSON with null.
 		async get(key) {
-			const result = await withJsonFile([key], (file) => wrangler(["bulk", "get", file]));
-			return jsonOutput<Record<string, { value: string | null }>>(result, "{")[key]?.value ?? null;
+			return (await getMany([key]))[0] ?? null;
 		},
-		async getMany(keys) {
-			const result = await withJsonFile(keys, (file) => wrangler(["bulk", "get", file]));
-			const values = jsonOutput<Record<string, { value: string | null }>>(result, "{");
-			return keys.map((key) => (Object.hasOwn(values, key) ? (values[key]?.value ?? null) : null));
-		},
+		getMany,
 		async putMany(entries: KvEntry[]) {
 			await withJsonFile(entries, (file) => wrangler(["bulk", "put", file]));
 		},
