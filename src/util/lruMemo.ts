@@ -7,47 +7,82 @@ export interface LruMemoOptions<V> {
 	sizeOf?: (value: V) => number;
 }
 
+/** An entry in the use order: a doubly linked list from the least recently used (`#oldest`) to the newest. */
+interface Entry<K, V> {
+	key: K;
+	value: V;
+	size: number;
+	older: Entry<K, V> | undefined;
+	newer: Entry<K, V> | undefined;
+}
+
 export class LruMemo<K, V> {
-	readonly #entries = new Map<K, V>();
+	// A get on the hot path (every cached answer) moves its entry by relinking two neighbours: no Map writes, so no
+	// deleted slots for the Map to compact later.
+	readonly #entries = new Map<K, Entry<K, V>>();
 	readonly #options: LruMemoOptions<V>;
 	#size = 0;
+	#oldest: Entry<K, V> | undefined;
+	#newest: Entry<K, V> | undefined;
 
 	constructor(options: LruMemoOptions<V>) {
 		this.#options = options;
 	}
 
 	get(key: K): V | undefined {
-		const value = this.#entries.get(key);
-		if (value === undefined) return undefined;
-		// Re-insert so iteration order stays least-recently-used first.
-		this.#entries.delete(key);
-		this.#entries.set(key, value);
-		return value;
+		const entry = this.#entries.get(key);
+		if (entry === undefined) return undefined;
+		if (entry !== this.#newest) {
+			this.#unlink(entry);
+			this.#append(entry);
+		}
+		return entry.value;
 	}
 
 	set(key: K, value: V): void {
 		this.delete(key);
 		const size = this.#options.sizeOf?.(value) ?? 0;
-		if (this.#options.maxSize !== undefined && size > this.#options.maxSize) return;
-		this.#entries.set(key, value);
+		const { maxEntries, maxSize } = this.#options;
+		if (maxSize !== undefined && size > maxSize) return;
+		const entry: Entry<K, V> = { key, value, size, older: undefined, newer: undefined };
+		this.#entries.set(key, entry);
+		this.#append(entry);
 		this.#size += size;
-		for (const [oldest, oldValue] of this.#entries) {
-			const overCount = this.#entries.size > this.#options.maxEntries;
-			const overSize = this.#options.maxSize !== undefined && this.#size > this.#options.maxSize;
-			if (!overCount && !overSize) break;
-			this.#entries.delete(oldest);
-			this.#size -= this.#options.sizeOf?.(oldValue) ?? 0;
-		}
+		while (
+			this.#oldest !== undefined &&
+			(this.#entries.size > maxEntries || (maxSize !== undefined && this.#size > maxSize))
+		)
+			this.#remove(this.#oldest);
 	}
 
 	delete(key: K): void {
-		const value = this.#entries.get(key);
-		if (value === undefined) return;
-		this.#entries.delete(key);
-		this.#size -= this.#options.sizeOf?.(value) ?? 0;
+		const entry = this.#entries.get(key);
+		if (entry !== undefined) this.#remove(entry);
 	}
 
 	get size(): number {
 		return this.#entries.size;
+	}
+
+	#remove(entry: Entry<K, V>): void {
+		this.#entries.delete(entry.key);
+		this.#unlink(entry);
+		this.#size -= entry.size;
+	}
+
+	#unlink(entry: Entry<K, V>): void {
+		if (entry.older) entry.older.newer = entry.newer;
+		else this.#oldest = entry.newer;
+		if (entry.newer) entry.newer.older = entry.older;
+		else this.#newest = entry.older;
+		entry.older = undefined;
+		entry.newer = undefined;
+	}
+
+	#append(entry: Entry<K, V>): void {
+		entry.older = this.#newest;
+		if (this.#newest) this.#newest.newer = entry;
+		else this.#oldest = entry;
+		this.#newest = entry;
 	}
 }
