@@ -32,10 +32,13 @@ interface ViewHeaders {
 	ok: Record<string, string>;
 	/** The usual 304, complete with the normal Cache-Control: what a revalidating poller nearly always gets. */
 	usualNotModified: Headers;
+	/** The usual 200's complete headers (normal Cache-Control, Content-Length), made on the view's first 200. */
+	usualOk?: Headers;
 }
 
-/** Header values that never change for a view, built once per view: a hot response then costs one object spread,
- * and the usual 304 none (a Response copies the Headers it is given, so one instance can serve every request).
+/** Header values that never change for a view, built once per view: the usual 200 and 304 then copy a ready
+ * Headers (a Response copies the Headers it is given, so one instance serves every request; workerd copies one
+ * natively, where a plain object is read and checked property by property), and any other costs one object spread.
  * The view runtime owns one per app, beside the views it keys on. */
 export type HeaderMemo = WeakMap<CachedView, ViewHeaders>;
 
@@ -66,6 +69,12 @@ function viewHeaders(
 	return headers;
 }
 
+const okHeaders = (ok: Record<string, string>, cacheControlValue: string, body: Uint8Array) => ({
+	...ok,
+	"Cache-Control": cacheControlValue,
+	"Content-Length": String(body.byteLength),
+});
+
 /**
  * A rendered view. Content-Length is explicit so that HEAD, which drops the body, keeps GET's headers exactly. The
  * body goes out as the stream of a Blob made once per view: workerd sends that faster than the bytes themselves.
@@ -77,15 +86,13 @@ export function viewResponse(
 	now: number,
 	options: ViewResponseOptions = {},
 ): Response {
-	const { ok } = viewHeaders(headerMemo, view, now, options.headers);
+	const headers = viewHeaders(headerMemo, view, now, options.headers);
 	view.blob ??= new Blob([body]);
-	return new Response(view.blob.stream(), {
-		headers: {
-			...ok,
-			"Cache-Control": options.cacheControl ?? cacheControl(now, view.revealAt),
-			"Content-Length": String(body.byteLength),
-		},
-	});
+	const cacheControlValue = options.cacheControl ?? cacheControl(now, view.revealAt);
+	if (cacheControlValue !== NORMAL_CACHE_CONTROL)
+		return new Response(view.blob.stream(), { headers: okHeaders(headers.ok, cacheControlValue, body) });
+	headers.usualOk ??= new Headers(okHeaders(headers.ok, NORMAL_CACHE_CONTROL, body));
+	return new Response(view.blob.stream(), { headers: headers.usualOk });
 }
 
 /** A 304: the headers a 200 would carry, less those describing its body. */
