@@ -1,4 +1,5 @@
 // Loads one synced collection: for each feed, the ceiling, then a 304, a cached 200 and an uncached 200 from the app.
+import { captureApp, registerWithCeiling } from "./ceilingResponse.ts";
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
 import { type PathReads, pathReads } from "./kvReads.ts";
 import { type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.ts";
@@ -38,23 +39,11 @@ export interface CollectionLoad {
 /** A reader's app, so the stats path does its usual work (one poller key per batch). */
 const READER_AGENT = "NetNewsWire (RSS Reader; https://netnewswire.com/)";
 
-async function firstResponse(url: string): Promise<{ body: ArrayBuffer; etag: string; contentType: string }> {
+async function firstBody(url: string): Promise<ArrayBuffer> {
 	const response = await fetch(url);
 	const body = await response.arrayBuffer();
 	if (response.status !== 200) throw new Error(`${url}: expected 200, got ${response.status}`);
-	const etag = response.headers.get("etag");
-	if (!etag) throw new Error(`${url}: no ETag, so there is nothing to revalidate with`);
-	return { body, etag, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
-}
-
-async function registerCeilingBody(ceiling: string, path: string, body: ArrayBuffer, contentType: string) {
-	const response = await fetch(`${ceiling}${path}`, {
-		method: "PUT",
-		body,
-		headers: { "content-type": contentType },
-	});
-	if (response.status !== 204)
-		throw new Error(`ceiling did not take the body for ${path}: ${response.status}`);
+	return body;
 }
 
 export async function benchCollection(
@@ -68,14 +57,18 @@ export async function benchCollection(
 	const paths: PathLoad[] = [];
 	for (const feed of feeds) {
 		const url = `${origins.app}${feed.path}`;
-		const first = await firstResponse(url);
-		const uncachedBody = (await firstResponse(`${origins.app}${uncachedPath(feed.path, 0)}`)).body;
-		await registerCeilingBody(origins.ceiling, feed.path, first.body, first.contentType);
+		const first = await captureApp(url);
+		const uncachedBody = await firstBody(`${origins.app}${uncachedPath(feed.path, 0)}`);
+		await registerWithCeiling(origins.ceiling, feed.path, first);
 		const statsUrl = `${origins.appStats}${feed.path}`;
-		const bodyBytes = first.body.byteLength;
+		const bodyBytes = first.ok.body.byteLength;
 		const [ceiling304, revalidate, revalidateStats] = await measureInTurns(
 			[
-				{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": '"c"' }, expectStatus: 304 },
+				{
+					url: `${origins.ceiling}${feed.path}`,
+					headers: { "if-none-match": first.etag },
+					expectStatus: 304,
+				},
 				{ url, headers: { "if-none-match": first.etag }, expectStatus: 304 },
 				{
 					url: statsUrl,
@@ -103,11 +96,11 @@ export async function benchCollection(
 		await purgeCache();
 		const reads = countReads ? await pathReads(origins.kvProbe, feed, first.etag) : undefined;
 		log(
-			`  ${feed.path}: ${first.body.byteLength} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}, stats on ${revalidateStats.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}, stats on ${cachedStats.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
+			`  ${feed.path}: ${bodyBytes} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}, stats on ${revalidateStats.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}, stats on ${cachedStats.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
 		);
 		paths.push({
 			feed,
-			bodyBytes: first.body.byteLength,
+			bodyBytes,
 			uncachedBodyBytes: uncachedBody.byteLength,
 			etag: first.etag,
 			ceiling,

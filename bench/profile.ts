@@ -1,11 +1,12 @@
 // `node bench/profile.ts [articles] [path] [kind]`: a V8 CPU profile of the app inside workerd while wrk loads one
-// case (kind: uncached, cached, 304, or ceiling / ceiling-304 for the ceiling Worker with the app's body), summarised as the functions with the most self time. Backs the "why" of a
+// case (kind: uncached, cached, 304, or ceiling / ceiling-304 for the ceiling Worker with the app's response), summarised as the functions with the most self time. Backs the "why" of a
 // missed target with evidence. `node bench/profile.ts <articles> <rss|atom|json> render [items]` profiles the
 // render loop instead. Needs the state a full `npm run bench` left in bench/.data (state-<articles>, bundles/).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { readWorkerConfig } from "./buildBundle.ts";
+import { captureApp, registerWithCeiling } from "./ceilingResponse.ts";
 import { measureInTurns } from "./loadTest.ts";
 
 interface ProfileNode {
@@ -110,12 +111,9 @@ try {
 	const renderUrl = `${appOrigin}/render?format=${path}&items=${items}&k=20`;
 	const first = await fetch(rendering ? renderUrl : `${appOrigin}${path}`);
 	const body = await first.arrayBuffer();
-	if (ceilingKind) {
-		const contentType = first.headers.get("content-type") ?? "application/octet-stream";
-		await fetch(`${origin}${path}`, { method: "PUT", body, headers: { "content-type": contentType } });
-	}
-	// The ceiling answers any If-None-Match with its constant 304.
-	const etag = first.headers.get("etag") ?? '"c"';
+	// The ceiling answers with the app's own 200 and 304 for the path, captured here.
+	if (ceilingKind) await registerWithCeiling(origin, path, await captureApp(`${appOrigin}${path}`));
+	const etag = first.headers.get("etag") ?? "";
 	const session = await devtools(target);
 	await session.send("Profiler.enable");
 	await session.send("Profiler.setSamplingInterval", { interval: 100 });
