@@ -66,15 +66,34 @@ export async function pathReads(origin: string, feed: FeedPath, etag: string): P
 	return { revalidate, cached, uncached };
 }
 
+/** Keys and bytes of one part of what a cold request read. */
+export interface ReadPart {
+	keys: number;
+	bytes: number;
+}
+
 export interface ColdPath {
 	path: string;
 	/** KV keys and bytes the first uncached request of a fresh app read. */
 	readKeys: number;
 	readBytes: number;
-	/** Milliseconds of CPU of that request without KV I/O (bench/workers/coldProbe.ts), and the loop's K. */
+	/** Of those: the article records shown, and everything else (head, manifest, shards, summary: the index). */
+	records: ReadPart;
+	index: ReadPart & {
+		/** Milliseconds of CPU that parsing the index values costs (part of `ms`). */
+		parseMs: number;
+	};
+	/** Milliseconds of CPU of that request without KV I/O (bench/workers/coldProbe.ts): the median of ROUNDS
+	 * measurements, their range, and the loop's K. */
 	ms: number;
+	msRange: [number, number];
 	k: number;
 }
+
+/** Times each cold figure is measured: the machine is shared, so one figure alone can be off by half. */
+const COLD_ROUNDS = 3;
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** The cold path through bench/workers/coldProbe.ts: its reads, then its CPU timed from outside. */
 export async function coldPath(origin: string, path: string): Promise<ColdPath> {
@@ -83,12 +102,24 @@ export async function coldPath(origin: string, path: string): Promise<ColdPath> 
 	const status = await first.text();
 	if (first.status !== 200 || status !== "200")
 		throw new Error(`cold probe of ${path}: ${first.status}, the app answered ${status}`);
-	const { ms, k } = await measureLoopCost(base);
+	const header = (name: string) => Number(first.headers.get(`x-bench-kv-${name}`));
+	const runs: number[] = [];
+	const parses: number[] = [];
+	let k = 0;
+	for (let round = 0; round < COLD_ROUNDS; round++) {
+		const run = await measureLoopCost(base);
+		runs.push(run.ms);
+		k = run.k;
+		parses.push((await measureLoopCost(`${base}&part=index`)).ms);
+	}
 	return {
 		path,
-		readKeys: Number(first.headers.get("x-bench-kv-read-keys")),
-		readBytes: Number(first.headers.get("x-bench-kv-read-bytes")),
-		ms,
+		readKeys: header("read-keys"),
+		readBytes: header("read-bytes"),
+		records: { keys: header("record-keys"), bytes: header("record-bytes") },
+		index: { keys: header("index-keys"), bytes: header("index-bytes"), parseMs: medianOf(parses) },
+		ms: medianOf(runs),
+		msRange: [Math.min(...runs), Math.max(...runs)],
 		k,
 	};
 }
