@@ -114,7 +114,8 @@ export interface ArticleEntry {
 export type ScopeKey = string;
 
 /**
- * One scope's articles (`scope:<hash>`), oldest first. The oldest are moved out in complete archive pages of
+ * One scope's articles (`scope:<hash>`), oldest first; KV holds its entries, and an archive page's, in the short
+ * form of src/store/storedEntries.ts. The oldest are moved out in complete archive pages of
  * ARCHIVE_PAGE_SIZE (`page:<hash>`, listed directly or through `table:<hash>` values); `recent` keeps the rest,
  * which always includes the newest visible items any current feed can show. So every value stays bounded.
  */
@@ -159,6 +160,11 @@ export interface Manifest {
 	site: SiteSettings;
 	/** Hash of `site`, so validators change when the settings do. */
 	siteHash: string;
+	/**
+	 * The site scope's ("") pointer, which its shard holds too: the site's feeds, the most requested, read no shard.
+	 * Absent in manifests written before it existed (readers then take it from its shard).
+	 */
+	siteScope?: ScopePointer;
 	/** Hashes of the `scopes:` shards (a power of two of them); scope key -> ScopePointer, by shardOf(key, count). */
 	scopeShards: string[];
 	/** Hashes of the `slugs:` shards (a power of two of them); article slug -> ArticleEntry, by shardOf(slug, count). */

@@ -14,6 +14,7 @@ import type {
 import { LruMemo } from "../util/lruMemo.ts";
 import { HEAD_KV_CACHE_TTL_SECONDS, HEAD_RECHECK_MS, IMMUTABLE_KV_CACHE_TTL_SECONDS } from "./kvFreshness.ts";
 import { articleKey, HEAD_KEY, keyOf, manifestKey, parseHead, type ValueKind } from "./kvLayout.ts";
+import { pageOf, type StoredPage, type StoredSummary, summaryOf } from "./storedEntries.ts";
 
 /** KV failed, or holds something a published version cannot contain: the request cannot be answered from KV. */
 export class StoreUnavailableError extends Error {
@@ -42,7 +43,7 @@ export interface ArticleStore {
 	readRecords(hashes: readonly string[]): Promise<ArticleRecord[]>;
 }
 
-/** The shapes of the values under each prefix. */
+/** The shapes of the values under each prefix, as readValue returns them (entries expanded: storedEntries.ts). */
 export interface StoredValues {
 	scopes: Record<string, ScopePointer>;
 	slugs: Record<string, ArticleEntry>;
@@ -96,6 +97,17 @@ function isManifest(value: unknown): value is Manifest {
 	);
 }
 
+/** The value as the routes use it: summaries' and archive pages' entries expanded from their stored form. */
+function fromStored(kind: ValueKind, value: object): unknown {
+	try {
+		if (kind === "scope") return summaryOf(value as StoredSummary);
+		if (kind === "page") return pageOf(value as StoredPage);
+	} catch (error) {
+		throw new StoreUnavailableError(`KV ${kind} value is malformed`, { cause: error });
+	}
+	return value;
+}
+
 /** Reads through `memo`: a settled value is reused; a miss is read by this request and then remembered. */
 async function memoised<V>(memo: LruMemo<string, V>, key: string, load: () => Promise<V>): Promise<V> {
 	const known = memo.get(key);
@@ -146,7 +158,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 			const value = await getJson(kv, key, IMMUTABLE_KV_CACHE_TTL_SECONDS);
 			if (value === null || typeof value !== "object")
 				throw new StoreUnavailableError(`KV ${key} is missing`);
-			return value;
+			return fromStored(kind, value);
 		}) as Promise<StoredValues[K]>;
 	}
 

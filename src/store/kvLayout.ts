@@ -4,12 +4,14 @@
 // Layout (content-addressed, so a sync can be interrupted anywhere and readers still see one whole version; no value
 // grows with the archive):
 //   head              -> Head: the one small, mutable value; switching it publishes a new version.
-//   manifest:<hash>   -> Manifest: site settings, the shard tables, the busiest scopes, the directory page hashes.
+//   manifest:<hash>   -> Manifest: site settings, the site scope's pointer (so the site's feeds read no shard), the
+//                        shard tables, the busiest scopes, the directory page hashes.
 //   scopes:<hash>     -> one scope shard: scope key -> ScopePointer (shardOf(key, the manifest's shard count)).
 //   slugs:<hash>      -> one slug shard: article slug -> ArticleEntry.
 //   scope:<hash>      -> ScopeSummary: a scope's newest entries and its archive page hashes (or tables of them).
 //   table:<hash>      -> PageTable: up to PAGE_TABLE_SIZE archive page hashes.
 //   page:<hash>       -> ArchivePageValue: one complete archive page of entries.
+//   (Summaries and pages hold their entries in the short form of storedEntries.ts: every cold feed reads a summary.)
 //   dir:<hash>        -> DirectoryPageValue: one page of the tag or author directory.
 //   article:<hash>    -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
 //   sync-lease        -> which sync may publish now (src/sync/publish/syncLease.ts); the Worker never reads it.

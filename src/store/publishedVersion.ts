@@ -61,6 +61,11 @@ export function publishedVersion(store: ArticleStore, manifest: Manifest): Publi
 	return {
 		manifest,
 		async scope(key) {
+			if (key === "" && manifest.siteScope)
+				return {
+					pointer: manifest.siteScope,
+					summary: await store.readValue("scope", manifest.siteScope.summary),
+				};
 			const shard = manifest.scopeShards[shardOf(key, manifest.scopeShards.length)];
 			if (shard === undefined) return undefined;
 			const pointer = own(await store.readValue("scopes", shard), key);

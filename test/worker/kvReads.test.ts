@@ -70,3 +70,14 @@ it("a cold 304 (nothing cached) reads head, the manifest and the scope's shard a
 		expect.stringMatching(/^scope:/),
 	]);
 });
+
+it("a cold site feed reads head, the manifest (which names the site's summary), that summary and its records: no shard", async () => {
+	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-cold-site"));
+	expect((await fetch("/rss.xml?limit=5")).status).toBe(200);
+	expect(kv.reads).toEqual([
+		"head",
+		expect.stringMatching(/^manifest:/),
+		expect.stringMatching(/^scope:/),
+		...Array.from({ length: 5 }, () => expect.stringMatching(/^article:/)),
+	]);
+});

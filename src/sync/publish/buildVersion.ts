@@ -29,6 +29,7 @@ import {
 	shardOf,
 	type ValueKind,
 } from "../../store/kvLayout.ts";
+import { storedPage, storedSummary } from "../../store/storedEntries.ts";
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import { hashJson, hashText } from "./contentHash.ts";
 
@@ -188,9 +189,12 @@ export async function buildVersion(
 		new Map(stored.map(({ entry }) => [entry.slug, entry])),
 	);
 	const collator = new Intl.Collator(site.language);
+	const siteScope = pointers.get("");
+	if (!siteScope) throw new Error("the site scope has no pointer");
 	const manifest: Manifest = {
 		site,
 		siteHash,
+		siteScope,
 		scopeShards,
 		slugShards,
 		busiest: { tags: busiest(listings.tags, collator), authors: busiest(listings.authors, collator) },
@@ -239,7 +243,7 @@ async function buildScope(
 	const pages: string[] = [];
 	for (let page = 0; page < movedPages; page++) {
 		const entries = oldest.slice(page * ARCHIVE_PAGE_SIZE, (page + 1) * ARCHIVE_PAGE_SIZE);
-		pages.push(await set.add("page", { entries }));
+		pages.push(await set.add("page", storedPage({ entries })));
 	}
 	const summary: ScopeSummary = {
 		key,
@@ -261,7 +265,11 @@ async function buildScope(
 	const fingerprint = await hashText(
 		[siteHash, ...pages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
 	);
-	return { summary: await set.add("scope", summary), fingerprint, visible: oldest.length - scheduled };
+	return {
+		summary: await set.add("scope", storedSummary(summary)),
+		fingerprint,
+		visible: oldest.length - scheduled,
+	};
 }
 
 /**

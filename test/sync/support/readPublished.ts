@@ -2,7 +2,6 @@
 // anything missing, and gather the version into plain lists tests can compare.
 import { newestFirst } from "../../../src/domain/entryOrder.ts";
 import type {
-	ArchivePageValue,
 	ArticleEntry,
 	ArticleRecord,
 	Head,
@@ -14,6 +13,7 @@ import type {
 	ScopeSummary,
 } from "../../../src/domain/model.ts";
 import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "../../../src/store/kvLayout.ts";
+import { pageOf, type StoredPage, type StoredSummary, summaryOf } from "../../../src/store/storedEntries.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { scopeRefOf } from "../../../src/urls/urlScheme.ts";
 
@@ -78,7 +78,7 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 		for (const [key, pointer] of Object.entries(
 			await value<Record<string, ScopePointer>>("scopes", hash, "scope shard"),
 		)) {
-			const summary = await value<ScopeSummary>("scope", pointer.summary, `summary of "${key}"`);
+			const summary = summaryOf(await value<StoredSummary>("scope", pointer.summary, `summary of "${key}"`));
 			const pageHashes = [...(summary.pages ?? [])];
 			for (const table of summary.tables ?? [])
 				pageHashes.push(...(await value<PageTable>("table", table, `page table of "${key}"`)).pages);
@@ -86,7 +86,7 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 				throw new Error(`"${key}" lists ${pageHashes.length} pages, not ${summary.movedPages}`);
 			const oldest: ArticleEntry[] = [];
 			for (const page of pageHashes)
-				oldest.push(...(await value<ArchivePageValue>("page", page, `page of "${key}"`)).entries);
+				oldest.push(...pageOf(await value<StoredPage>("page", page, `page of "${key}"`)).entries);
 			oldest.push(...summary.recent);
 			if (oldest.length !== summary.total)
 				throw new Error(`"${key}" holds ${oldest.length} entries, not ${summary.total}`);
