@@ -1,5 +1,6 @@
 // What a reader sees: follow head -> manifest -> shards -> summaries -> archive pages -> records, failing loudly on
 // anything missing, and gather the version into plain lists tests can compare.
+import { isDeepStrictEqual } from "node:util";
 import { newestFirst } from "../../../src/domain/entryOrder.ts";
 import type {
 	ArticleEntry,
@@ -93,6 +94,9 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 			scopes[key] = { pointer, summary, entries: oldest.reverse() };
 		}
 	}
+	// The site's feeds read the site scope's pointer from the manifest, everything else from the shard: one pointer.
+	if (!isDeepStrictEqual(manifest.siteScope, scopes[""]?.pointer))
+		throw new Error("the manifest's site scope pointer is not the one its shard holds");
 	const tags: Record<string, string> = Object.create(null);
 	const authors: Record<string, Person> = Object.create(null);
 	for (const kind of ["tags", "authors"] as const)
