@@ -20,7 +20,6 @@ import { safeText } from "../text/safeText.ts";
 import {
 	type ArticleFile,
 	type ArticleOutcome,
-	articleOutcome,
 	describeFailure,
 	type RenderedRecord,
 } from "./load/articleOutcome.ts";
@@ -33,6 +32,7 @@ import {
 	removeCacheFile,
 } from "./load/renderCache.ts";
 import { hashOf, renderKey, runInputs } from "./load/renderKey.ts";
+import { renderPool } from "./load/renderPool.ts";
 import { hashJson } from "./publish/contentHash.ts";
 import { KV_LIMITS } from "./shared/kvLimits.ts";
 import { type ContentError, ContentValidationError } from "./validate/contentError.ts";
@@ -114,6 +114,10 @@ export interface LoadOptions {
 
 /** Where `npm run sync` keeps the render cache, relative to the project (gitignored with the rest of .wrangler/). */
 export const DEFAULT_RENDER_CACHE = ".wrangler/edgefeed/render-cache.sqlite";
+
+/** Files read, looked up and rendered ahead of the one the rules across files are at: enough to keep every render
+ * thread busy, few enough that their texts take little memory. */
+const FILES_AHEAD = 64;
 
 /** Used only to keep checking articles when site.yaml itself is broken, so every error is listed in one run. */
 const FALLBACK_SITE: SiteSettings = {
@@ -217,6 +221,7 @@ async function loadWithCache(
 	const clock = Date.now();
 
 	const images = await readLocalImages(contentDir, shown(""));
+	const renderer = renderPool({ site, productionBaseUrl, images });
 	const run = runInputs(site, productionBaseUrl, shown(""));
 	const dirKey = path.resolve(contentDir);
 	const stats: LoadStats = { files: names.length, read: 0, rendered: 0 };
@@ -255,10 +260,7 @@ async function loadWithCache(
 			if (problem) return problem;
 		}
 		stats.rendered++;
-		const rendered = await articleOutcome(
-			{ ...article, text: text as string },
-			{ site, productionBaseUrl, images },
-		);
+		const rendered = await renderer.render({ ...article, text: text as string });
 		if (rendered.outcome.record && rendered.recordJson !== undefined)
 			cache.saveRecord(rendered.outcome.record.hash, rendered.recordJson);
 		if (!rendered.outcome.threw)
@@ -275,20 +277,27 @@ async function loadWithCache(
 	const drafts: string[] = [];
 	const idOwners = new Map<string, string>();
 	const slugOwners = new Map<string, string>();
-	const loadArticle = async (name: string): Promise<void> => {
+	/** What a file gives on its own (its slug, its outcome), found ahead of the rules across files: files render in
+	 * parallel, and the rules then take them in path order. */
+	const prepare = async (name: string): Promise<{ slug: string; outcome: ArticleOutcome | ContentError }> => {
 		const file = shown(name);
 		// The file name, never its folder: moving a file between folders changes nothing readers see.
 		const stem = safeText(path.basename(name).slice(0, -".md".length));
 		const slug = toSlug(stem);
-		if (slug === "") {
-			errors.push({
-				file,
-				field: "file name",
-				problem: "gives an empty URL slug; name the file after the article",
-			});
-			return;
-		}
-		const outcome = await outcomeOf(name, { file, stem, slug });
+		if (slug === "")
+			return {
+				slug,
+				outcome: {
+					file,
+					field: "file name",
+					problem: "gives an empty URL slug; name the file after the article",
+				},
+			};
+		return { slug, outcome: await outcomeOf(name, { file, stem, slug }) };
+	};
+	const loadArticle = async (name: string, prepared: Awaited<ReturnType<typeof prepare>>): Promise<void> => {
+		const file = shown(name);
+		const { slug, outcome } = prepared;
 		if (!("matterErrors" in outcome)) {
 			errors.push(outcome);
 			return;
@@ -340,15 +349,31 @@ async function loadWithCache(
 				authors: spelled.authors,
 			});
 	};
-	for (const [index, name] of names.entries()) {
-		// One file's failure is that file's error: every other file is still checked.
-		try {
-			await loadArticle(name);
-		} catch (error) {
-			if (error instanceof RenderCacheError) throw error;
-			errors.push({ file: shown(name), field: "file", problem: describeFailure(error) });
+	const ahead: Promise<Awaited<ReturnType<typeof prepare>>>[] = [];
+	const prepareAhead = (index: number): void => {
+		const name = names[index];
+		if (name === undefined) return;
+		const prepared = prepare(name);
+		prepared.catch(() => undefined); // handled when its turn comes
+		ahead.push(prepared);
+	};
+	try {
+		for (let index = 0; index < Math.min(FILES_AHEAD, names.length); index++) prepareAhead(index);
+		for (const [index, name] of names.entries()) {
+			const prepared = ahead.shift() as Promise<Awaited<ReturnType<typeof prepare>>>;
+			prepareAhead(index + FILES_AHEAD);
+			// One file's failure is that file's error: every other file is still checked.
+			try {
+				await loadArticle(name, await prepared);
+			} catch (error) {
+				if (error instanceof RenderCacheError) throw error;
+				errors.push({ file: shown(name), field: "file", problem: describeFailure(error) });
+			}
+			options.onProgress?.(index + 1, names.length);
 		}
-		options.onProgress?.(index + 1, names.length);
+	} finally {
+		await Promise.allSettled(ahead);
+		await renderer.close();
 	}
 	cache.flush();
 	if (errors.length > 0) throw new ContentValidationError(errors);

@@ -67,6 +67,7 @@ export async function articleOutcome(
 			return size;
 		},
 		fileFor: (sitePath) => context.images.fileFor(sitePath),
+		found: context.images.found,
 	};
 	const outcome: ArticleOutcome = { matterErrors: [], fallbackId: stem, renderErrors: [], images: [] };
 	let matter: ReturnType<typeof checkFrontMatter>;

@@ -11,6 +11,14 @@ export interface LocalImages {
 	size(sitePath: string): number | undefined;
 	/** The file a site path would be, as shown in messages (e.g. "content/images/a.jpg"). */
 	fileFor(sitePath: string): string;
+	/** What it was made from, as plain data (for localImagesOf in another thread). */
+	readonly found: ImageListing;
+}
+
+/** The images found: each site path with its size, and how messages name the content directory. */
+export interface ImageListing {
+	sizes: [string, number][];
+	shownDir: string;
 }
 
 /** The path of `url` on the site ("/images/a.jpg"), or undefined when the URL is not on `baseUrl`. */
@@ -35,9 +43,16 @@ export async function readLocalImages(contentDir: string, shownDir: string): Pro
 		const urlPath = new URL(`${IMAGES_DIR}/${name.split(path.sep).join("/")}`, "http://x/").pathname;
 		sizes.set(urlPath, info.size);
 	}
+	return localImagesOf({ sizes: [...sizes], shownDir });
+}
+
+/** The images of a listing readLocalImages made. */
+export function localImagesOf(found: ImageListing): LocalImages {
+	const sizes = new Map(found.sizes);
 	return {
 		size: (sitePath) => sizes.get(sitePath),
-		fileFor: (sitePath) => path.join(shownDir, ...safeDecode(sitePath).split("/")),
+		fileFor: (sitePath) => path.join(found.shownDir, ...safeDecode(sitePath).split("/")),
+		found,
 	};
 }
 
