@@ -275,6 +275,15 @@ async function loadWithCache(
 	const authors = createNameRegistry();
 	const articles: LoadedArticle[] = [];
 	const drafts: string[] = [];
+	// Every article holds its tags and authors: one object per distinct tag or author, not one per mention.
+	const sharedRefs = new Map<string, TagRef | AuthorRef>();
+	const shared = <T extends TagRef | AuthorRef>(ref: T): T => {
+		const key = JSON.stringify(ref);
+		const known = sharedRefs.get(key);
+		if (known) return known as T;
+		sharedRefs.set(key, ref);
+		return ref;
+	};
 	const idOwners = new Map<string, string>();
 	const slugOwners = new Map<string, string>();
 	/** What a file gives on its own (its slug, its outcome), found ahead of the rules across files: files render in
@@ -345,8 +354,8 @@ async function loadWithCache(
 				bytes: spelled.bytes,
 				published: spelled.published,
 				modified: spelled.modified,
-				tags: spelled.tags,
-				authors: spelled.authors,
+				tags: spelled.tags.map(shared),
+				authors: spelled.authors.map(shared),
 			});
 	};
 	const ahead: Promise<Awaited<ReturnType<typeof prepare>>>[] = [];
