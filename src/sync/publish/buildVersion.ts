@@ -97,8 +97,8 @@ export interface Snapshot {
 	records: StoredRecord[];
 	/** Each scope's pointer, as its shard holds it. */
 	pointers: Map<ScopeKey, ScopePointer>;
-	/** Article id -> record hash. */
-	recordHashes: Map<string, string>;
+	/** Article id -> record hash (made when asked). */
+	readonly recordHashes: Map<string, string>;
 }
 
 interface ScopeMembers {
@@ -206,20 +206,32 @@ export async function buildVersion(
 		articles: stored.length,
 	};
 	const manifestHash = await set.add("manifest", manifest);
+	const records = stored.map(({ entry }) => new SourcedRecord(entry.id, entry.record, source));
 	return {
 		manifest,
 		manifestHash,
 		values: set.values,
-		records: stored.map(({ entry }) => ({
-			id: entry.id,
-			hash: entry.record,
-			get json() {
-				return source.recordJson(entry.record);
-			},
-		})),
+		records,
 		pointers,
-		recordHashes: new Map(stored.map(({ entry }) => [entry.id, entry.record])),
+		get recordHashes(): Map<string, string> {
+			return new Map(records.map((record) => [record.id, record.hash]));
+		},
 	};
+}
+
+/** A record read from its source when asked: a class, so a million of them share one getter and hold no entry. */
+class SourcedRecord implements StoredRecord {
+	readonly id: string;
+	readonly hash: string;
+	readonly #source: ArticleSource;
+	constructor(id: string, hash: string, source: ArticleSource) {
+		this.id = id;
+		this.hash = hash;
+		this.#source = source;
+	}
+	get json(): string {
+		return this.#source.recordJson(this.hash);
+	}
 }
 
 /**

@@ -1,7 +1,7 @@
 // Compares the desired version with what KV holds and lists the writes and deletes that publish it.
 import type { ArticleEntry, Head } from "../../domain/model.ts";
 import { articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
-import type { Snapshot } from "./buildVersion.ts";
+import type { Snapshot, StoredRecord } from "./buildVersion.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
 import type { VersionWalk } from "./versionKeys.ts";
@@ -25,6 +25,20 @@ export interface SyncPlan {
 	deletes: string[];
 	/** What changed for people, by article id, compared with the version head pointed to. */
 	changes: { added: string[]; updated: string[]; removed: string[] };
+}
+
+/** A record's KV entry, its value read from the record's source when a request carries it, so records are never
+ * all in memory at once (a class: one getter for all of them). */
+class RecordEntry implements KvEntry {
+	readonly key: string;
+	readonly #record: StoredRecord;
+	constructor(key: string, record: StoredRecord) {
+		this.key = key;
+		this.#record = record;
+	}
+	get value(): string {
+		return this.#record.json;
+	}
 }
 
 /** The keys of the new version. */
@@ -52,13 +66,7 @@ export function planSync(
 		const key = articleKey(record.hash);
 		if (seen.has(key)) continue; // two identical records share one key
 		seen.add(key);
-		// Read from the record's source when a request carries it, so records are never all in memory at once.
-		const entry: KvEntry = {
-			key,
-			get value() {
-				return record.json;
-			},
-		};
+		const entry = new RecordEntry(key, record);
 		needed.push(entry);
 		if (!state.keys.has(key)) puts.push(entry);
 	}
