@@ -134,7 +134,21 @@ export const FRONT_MATTER_KEYS = [
 	"draft",
 ] as const;
 
-function fieldSchemas(site: SiteSettings): Record<(typeof FRONT_MATTER_KEYS)[number], z.ZodType> {
+type FieldSchemas = Record<(typeof FRONT_MATTER_KEYS)[number], z.ZodType>;
+
+/** Built once per site settings: building them took about as long as checking a file with them. */
+const schemasBySite = new WeakMap<SiteSettings, FieldSchemas>();
+
+function fieldSchemas(site: SiteSettings): FieldSchemas {
+	let schemas = schemasBySite.get(site);
+	if (!schemas) {
+		schemas = buildFieldSchemas(site);
+		schemasBySite.set(site, schemas);
+	}
+	return schemas;
+}
+
+function buildFieldSchemas(site: SiteSettings): FieldSchemas {
 	return {
 		title: text(),
 		date: contentDate(site.timeZone),
