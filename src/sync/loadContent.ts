@@ -5,6 +5,8 @@
 // load/renderKey.ts) is not rendered. The render cache (load/renderCache.ts) keeps each file's outcome, errors
 // included, so a cached file's errors are listed as if it had been checked again; the rules across files (unique ids
 // and slugs, one spelling per tag and author) and the rule on `updated` against the sync's time run every time.
+// Files are checked in batches whose stamps, text hashes, outcomes and records are looked up a few queries a batch,
+// so an unchanged file costs one lstat and its share of those queries.
 //
 // Two ways in:
 // - loadContent(dir, options): every record in memory, as LoadedContent (small collections, tests).
@@ -23,7 +25,7 @@ import {
 	describeFailure,
 	type RenderedRecord,
 } from "./load/articleOutcome.ts";
-import { fileStamp } from "./load/fileStamp.ts";
+import { type FileStamp, fileStamp } from "./load/fileStamp.ts";
 import {
 	MEMORY_CACHE,
 	openRenderCache,
@@ -118,6 +120,26 @@ export const DEFAULT_RENDER_CACHE = ".wrangler/edgefeed/render-cache.sqlite";
 /** Files read, looked up and rendered ahead of the one the rules across files are at: enough to keep every render
  * thread busy, few enough that their texts take little memory. */
 const FILES_AHEAD = 64;
+
+/** What the render cache knew of one file before it was checked (see loadWithCache's recall). */
+interface Recalled {
+	stamp: FileStamp | undefined;
+	/** Set when the file is unchanged since a run that hashed its text. */
+	textHash: string | undefined;
+	/** The outcome cached for that text, and whether the record it names is still kept. */
+	outcome: ArticleOutcome | undefined;
+	recordKept: boolean;
+}
+
+const NOTHING_RECALLED: Recalled = {
+	stamp: undefined,
+	textHash: undefined,
+	outcome: undefined,
+	recordKept: false,
+};
+
+/** Files whose cache entries are looked up together: a few queries per batch, and little held at a time. */
+const FILES_PER_RECALL = 250;
 
 /** Used only to keep checking articles when site.yaml itself is broken, so every error is listed in one run. */
 const FALLBACK_SITE: SiteSettings = {
@@ -226,13 +248,44 @@ async function loadWithCache(
 	const dirKey = path.resolve(contentDir);
 	const stats: LoadStats = { files: names.length, read: 0, rendered: 0 };
 
+	/**
+	 * What the cache knows of a batch of files, looked up a few queries per batch rather than three per file: each
+	 * file's stamp and, when unchanged since a run that hashed it, its text hash, its cached outcome (parsed) and
+	 * whether that outcome's record is still kept.
+	 */
+	const recall = (batch: readonly string[]): Map<string, Recalled> => {
+		const stamps = batch.map((name) => [name, fileStamp(path.join(contentDir, name), clock)] as const);
+		const hashes = cache.textHashes(
+			dirKey,
+			stamps.flatMap(([name, stamp]) => (stamp && stamp.size <= maxBytes ? [[name, stamp] as const] : [])),
+		);
+		const keys = new Map([...hashes].map(([name, hash]) => [name, renderKey(run, name, shown(name), hash)]));
+		const jsons = cache.outcomes([...keys.values()]);
+		const outcomes = new Map<string, ArticleOutcome>();
+		for (const [name, key] of keys) {
+			const json = jsons.get(key);
+			if (json !== undefined) outcomes.set(name, JSON.parse(json) as ArticleOutcome);
+		}
+		const kept = cache.keptRecords(
+			[...outcomes.values()].flatMap((outcome) => (outcome.record ? [outcome.record.hash] : [])),
+		);
+		return new Map(
+			stamps.map(([name, stamp]) => {
+				const outcome = outcomes.get(name);
+				const recordKept = outcome?.record ? kept.has(outcome.record.hash) : true;
+				return [name, { stamp, textHash: hashes.get(name), outcome, recordKept }];
+			}),
+		);
+	};
+
 	/** The file's outcome, from the cache when its inputs are unchanged; a ContentError when it cannot be read. */
 	const outcomeOf = async (
 		name: string,
 		article: Omit<ArticleFile, "text">,
+		recalled: Recalled,
 	): Promise<ArticleOutcome | ContentError> => {
-		const stamp = await fileStamp(path.join(contentDir, name), clock);
-		let textHash = stamp && stamp.size <= maxBytes ? cache.textHash(dirKey, name, stamp) : undefined;
+		const { stamp } = recalled;
+		let textHash = recalled.textHash;
 		let text: string | undefined;
 		const read = async (): Promise<ContentError | undefined> => {
 			stats.read++;
@@ -249,11 +302,18 @@ async function loadWithCache(
 			const problem = await read();
 			if (problem) return problem;
 		}
-		const cached = cache.outcome(renderKey(run, name, article.file, textHash as string));
+		let cached: ArticleOutcome | undefined;
+		let recordKept = recalled.recordKept;
+		// Unread, the file is as the batch found it, and so is the batch's answer.
+		if (textHash === recalled.textHash) cached = recalled.outcome;
+		else {
+			const json = cache.outcome(renderKey(run, name, article.file, textHash as string));
+			cached = json === undefined ? undefined : (JSON.parse(json) as ArticleOutcome);
+			recordKept = !cached?.record || cache.hasRecord(cached.record.hash);
+		}
 		if (cached !== undefined) {
-			const outcome = JSON.parse(cached) as ArticleOutcome;
-			const sameImages = outcome.images.every(([where, size]) => (images.size(where) ?? null) === size);
-			if (sameImages && (!outcome.record || cache.hasRecord(outcome.record.hash))) return outcome;
+			const sameImages = cached.images.every(([where, size]) => (images.size(where) ?? null) === size);
+			if (sameImages && recordKept) return cached;
 		}
 		if (text === undefined) {
 			const problem = await read();
@@ -288,7 +348,10 @@ async function loadWithCache(
 	const slugOwners = new Map<string, string>();
 	/** What a file gives on its own (its slug, its outcome), found ahead of the rules across files: files render in
 	 * parallel, and the rules then take them in path order. */
-	const prepare = async (name: string): Promise<{ slug: string; outcome: ArticleOutcome | ContentError }> => {
+	const prepare = async (
+		name: string,
+		recalled: Recalled,
+	): Promise<{ slug: string; outcome: ArticleOutcome | ContentError }> => {
 		const file = shown(name);
 		// The file name, never its folder: moving a file between folders changes nothing readers see.
 		const stem = safeText(path.basename(name).slice(0, -".md".length));
@@ -302,7 +365,7 @@ async function loadWithCache(
 					problem: "gives an empty URL slug; name the file after the article",
 				},
 			};
-		return { slug, outcome: await outcomeOf(name, { file, stem, slug }) };
+		return { slug, outcome: await outcomeOf(name, { file, stem, slug }, recalled) };
 	};
 	const loadArticle = async (name: string, prepared: Awaited<ReturnType<typeof prepare>>): Promise<void> => {
 		const file = shown(name);
@@ -359,16 +422,22 @@ async function loadWithCache(
 			});
 	};
 	const ahead: Promise<Awaited<ReturnType<typeof prepare>>>[] = [];
+	// Files are prepared in path order, so each batch's cache entries are looked up when its first file is due.
+	let recalled = new Map<string, Recalled>();
 	const prepareAhead = (index: number): void => {
 		const name = names[index];
 		if (name === undefined) return;
-		const prepared = prepare(name);
+		if (index % FILES_PER_RECALL === 0) recalled = recall(names.slice(index, index + FILES_PER_RECALL));
+		const prepared = prepare(name, recalled.get(name) ?? NOTHING_RECALLED);
 		prepared.catch(() => undefined); // handled when its turn comes
 		ahead.push(prepared);
 	};
 	try {
 		for (let index = 0; index < Math.min(FILES_AHEAD, names.length); index++) prepareAhead(index);
 		for (const [index, name] of names.entries()) {
+			// Unchanged files never wait on I/O: yielding to the event loop once a batch lets work that does (KV's
+			// state, read meanwhile by syncContent) move on.
+			if (index % FILES_PER_RECALL === 0) await new Promise((resolve) => setImmediate(resolve));
 			const prepared = ahead.shift() as Promise<Awaited<ReturnType<typeof prepare>>>;
 			prepareAhead(index + FILES_AHEAD);
 			// One file's failure is that file's error: every other file is still checked.
@@ -384,6 +453,7 @@ async function loadWithCache(
 		await Promise.allSettled(ahead);
 		await renderer.close();
 	}
+	cache.checkedAll();
 	cache.flush();
 	if (errors.length > 0) throw new ContentValidationError(errors);
 	const readRecordJson = (hash: string): string => {

@@ -22,12 +22,24 @@ export interface FileStamp {
 
 export interface RenderCache {
 	textHash(dir: string, name: string, stamp: FileStamp): string | undefined;
+	/** textHash for several files of `dir` at once: the text hash of each whose stamp matches, by name. */
+	textHashes(dir: string, files: readonly (readonly [string, FileStamp])[]): Map<string, string>;
 	rememberTextHash(dir: string, name: string, stamp: FileStamp, hash: string): void;
 	outcome(key: string): string | undefined;
+	/** outcome for several keys at once: the JSON of each one cached, by key. */
+	outcomes(keys: readonly string[]): Map<string, string>;
 	saveOutcome(key: string, json: string): void;
 	recordJson(hash: string): string | undefined;
 	/** Whether the record is kept (and keeps it another week). */
 	hasRecord(hash: string): boolean;
+	/** hasRecord for several hashes at once: those kept. */
+	keptRecords(hashes: readonly string[]): Set<string>;
+	/**
+	 * Tells the cache that every file was checked, so every record in use has been marked used today: later runs
+	 * today then ask only whether a record is kept, without reading its day (stored after its JSON, reading it costs
+	 * reading the whole record).
+	 */
+	checkedAll(): void;
 	saveRecord(hash: string, json: string): void;
 	/** Commits what is pending; the cache stays open. */
 	flush(): void;
@@ -47,6 +59,8 @@ export const MEMORY_CACHE = ":memory:";
 /** Bump when the tables change: an older file is then dropped and rebuilt. */
 const SCHEMA_VERSION = 1;
 const WRITES_PER_TRANSACTION = 1000;
+/** Keys per batched lookup: one query for this many rows costs about what one query for a single row does. */
+const KEYS_PER_QUERY = 500;
 const KEEP_DAYS = 7;
 const DAY_MS = 86_400_000;
 
@@ -150,6 +164,8 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 	};
 	let pending = 0;
 	let closed = false;
+	/** Whether a run today checked every file (see checkedAll); read once, when first needed. */
+	let recordsMarked: boolean | undefined;
 	const write = (text: string, ...values: (string | number)[]): void => {
 		if (pending === 0) db.exec("BEGIN IMMEDIATE");
 		sql(text).run(...values);
@@ -163,6 +179,28 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 	/** Rows read today are marked so (once a day), so pruning keeps what any recent run used. */
 	const touch = (table: string, where: string, usedDay: number, ...key: string[]): void => {
 		if (usedDay < today) write(`UPDATE ${table} SET used_day = ? WHERE ${where}`, today, ...key);
+	};
+	/** Rows of `table` whose `column` is one of `keys`, a query per KEYS_PER_QUERY keys (`fixed` binds first). */
+	const rowsWhereIn = (
+		table: string,
+		columns: string,
+		column: string,
+		keys: readonly string[],
+		fixed: { where: string; value: string } | null = null,
+	): Record<string, unknown>[] => {
+		const rows: Record<string, unknown>[] = [];
+		for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+			const chunk = keys.slice(start, start + KEYS_PER_QUERY);
+			const where = `${fixed ? `${fixed.where} AND ` : ""}${column} IN (${chunk.map(() => "?").join(", ")})`;
+			const values = fixed ? [fixed.value, ...chunk] : chunk;
+			rows.push(
+				...(sql(`SELECT ${columns} FROM ${table} WHERE ${where}`).all(...values) as Record<
+					string,
+					unknown
+				>[]),
+			);
+		}
+		return rows;
 	};
 	const guarded =
 		<A extends unknown[], R>(run: (...args: A) => R) =>
@@ -197,6 +235,26 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 			touch("stamps", "dir = ? AND name = ?", Number(row.used_day), dir, name);
 			return String(row.text_hash);
 		}),
+		textHashes: guarded((dir, files) => {
+			const stamps = new Map(files);
+			const found = new Map<string, string>();
+			const rows = rowsWhereIn("stamps", "*", "name", [...stamps.keys()], { where: "dir = ?", value: dir });
+			for (const row of rows) {
+				const name = String(row.name);
+				const stamp = stamps.get(name);
+				if (
+					!stamp ||
+					row.size !== stamp.size ||
+					row.mtime_ns !== String(stamp.mtimeNs) ||
+					row.ctime_ns !== String(stamp.ctimeNs) ||
+					row.ino !== String(stamp.ino)
+				)
+					continue;
+				touch("stamps", "dir = ? AND name = ?", Number(row.used_day), dir, name);
+				found.set(name, String(row.text_hash));
+			}
+			return found;
+		}),
 		rememberTextHash: guarded((dir, name, stamp, hash) => {
 			write(
 				"INSERT OR REPLACE INTO stamps (dir, name, size, mtime_ns, ctime_ns, ino, text_hash, used_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -216,6 +274,14 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 			touch("outcomes", "key = ?", Number(row.used_day), key);
 			return String(row.json);
 		}),
+		outcomes: guarded((keys) => {
+			const found = new Map<string, string>();
+			for (const row of rowsWhereIn("outcomes", "key, json, used_day", "key", [...new Set(keys)])) {
+				touch("outcomes", "key = ?", Number(row.used_day), String(row.key));
+				found.set(String(row.key), String(row.json));
+			}
+			return found;
+		}),
 		saveOutcome: guarded((key, json) => {
 			write("INSERT OR REPLACE INTO outcomes (key, json, used_day) VALUES (?, ?, ?)", key, json, today);
 		}),
@@ -230,6 +296,22 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 			if (!row) return false;
 			touch("records", "hash = ?", Number(row.used_day), hash);
 			return true;
+		}),
+		keptRecords: guarded((hashes) => {
+			const kept = new Set<string>();
+			recordsMarked ??=
+				Number(sql("SELECT value FROM meta WHERE key = 'records-used'").get()?.value ?? 0) >= today;
+			const columns = recordsMarked ? "hash" : "hash, used_day";
+			for (const row of rowsWhereIn("records", columns, "hash", [...new Set(hashes)])) {
+				if (!recordsMarked) touch("records", "hash = ?", Number(row.used_day), String(row.hash));
+				kept.add(String(row.hash));
+			}
+			return kept;
+		}),
+		checkedAll: guarded(() => {
+			if (recordsMarked) return;
+			write("INSERT OR REPLACE INTO meta (key, value) VALUES ('records-used', ?)", String(today));
+			recordsMarked = true;
 		}),
 		saveRecord: guarded((hash, json) => {
 			write("INSERT OR REPLACE INTO records (hash, json, used_day) VALUES (?, ?, ?)", hash, json, today);
