@@ -1,10 +1,11 @@
 // The whole sync on Node: load and validate content/, render, then publish to a KV target.
 import type { SiteSettings } from "../domain/model.ts";
+import { HEAD_KEY } from "../store/kvLayout.ts";
 import { type ContentIndex, type LoadStats, loadContentIndex } from "./loadContent.ts";
 import type { ApplyOptions } from "./publish/applySync.ts";
 import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
-import { readKvState } from "./publish/readKvState.ts";
+import { type KvState, readKvState } from "./publish/readKvState.ts";
 import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
 import { type SyncOutcome, syncArticles } from "./publish/syncRecords.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
@@ -49,6 +50,10 @@ export interface SyncContentOutcome extends SyncOutcome {
  */
 export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
 	const now = options.now ?? Date.now();
+	// KV's state is read while content/ is checked, so listing its keys (workerd's work locally) overlaps with it.
+	// Reading writes nothing, so an invalid content/ still leaves KV untouched.
+	const early = readKvState(options.kv);
+	early.catch(() => undefined); // read again, and reported, in publish
 	// Records stay in the render cache: only the articles' small entries are held, each record read when written.
 	const content = await loadContentIndex(options.contentDir, {
 		target: options.target,
@@ -58,7 +63,7 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 	});
 	let outcome: SyncOutcome;
 	try {
-		outcome = await publish(content, options, now);
+		outcome = await publish(content, options, now, early);
 	} finally {
 		// A cache file is committed and closed. One in memory is left to the collector, so the outcome's records
 		// (snapshot.records[].json) stay readable for the caller.
@@ -92,12 +97,13 @@ async function publish(
 	content: ContentIndex,
 	options: SyncContentOptions,
 	now: number,
+	early: Promise<KvState>,
 ): Promise<SyncOutcome> {
 	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
 	try {
 		const source = { articles: content.articles, recordJson: (hash: string) => content.readRecordJson(hash) };
 		return await syncArticles(options.kv, content.site, source, {
-			state: readKvState(options.kv),
+			state: currentState(options.kv, early),
 			now,
 			dryRun: options.dryRun,
 			limits: options.limits,
@@ -107,4 +113,15 @@ async function publish(
 	} finally {
 		await lease?.release();
 	}
+}
+
+/**
+ * The state read before the lease, if head has not moved since: every key a version reaches was written before its
+ * head, and its values are content-addressed, so it is still what head names. Keys removed since by another sync's
+ * cleanup are what applySync confirms (it lists the keys again before moving head). Else it is read again.
+ */
+async function currentState(kv: KvTarget, early: Promise<KvState>): Promise<KvState> {
+	const state = await early.catch(() => null);
+	if (state !== null && (await kv.get(HEAD_KEY)) === state.headText) return state;
+	return readKvState(kv);
 }
