@@ -488,11 +488,10 @@ async function withSpellings(
 ): Promise<RenderedRecord> {
 	const tags = record.tags.map((tag) => tagNames.resolve(tag.name));
 	const authors = record.authors.map((author) => ({ ...author, ...authorNames.resolve(author.name) }));
-	if (
-		JSON.stringify(tags) === JSON.stringify(record.tags) &&
-		JSON.stringify(authors) === JSON.stringify(record.authors)
-	)
-		return record;
+	// Only names and slugs can differ: the rest of each author is copied.
+	const same = (now: readonly TagRef[], before: readonly TagRef[]): boolean =>
+		now.every((ref, i) => ref.name === before[i]?.name && ref.slug === before[i]?.slug);
+	if (same(tags, record.tags) && same(authors, record.authors)) return record;
 	const json = cache.recordJson(record.hash);
 	if (json === undefined) throw new RenderCacheError(`record ${record.hash} is not in the render cache`);
 	const stored = await hashJson({ ...(JSON.parse(json) as ArticleRecord), tags, authors });
