@@ -44,8 +44,9 @@ export interface SyncContentOutcome extends SyncOutcome {
 
 /**
  * Throws ContentValidationError, having written nothing (not even the lease), when any file is invalid. Then
- * takes the sync lease, so the state it plans from cannot change under it; throws SyncConflictError when another
- * sync holds the lease too long or publishes meanwhile anyway. A dry run writes nothing, so it takes no lease.
+ * takes the sync lease, so the state it plans from (read while content/ was checked, again if head moved since)
+ * cannot change under it; throws SyncConflictError when another sync holds the lease too long or publishes
+ * meanwhile anyway. A dry run writes nothing, so it takes no lease.
  * The hub is pinged only after the whole sync succeeded, and a failed ping never fails the sync.
  */
 export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
