@@ -25,8 +25,9 @@ import {
 	describeFailure,
 	type RenderedRecord,
 } from "./load/articleOutcome.ts";
-import { type FileStamp, fileStamp } from "./load/fileStamp.ts";
+import { fileStamp } from "./load/fileStamp.ts";
 import {
+	type FileStamp,
 	MEMORY_CACHE,
 	openRenderCache,
 	type RenderCache,
