@@ -39,6 +39,7 @@ const SHARED_WITH_SYNC: readonly string[] = [
 	"src/util",
 	"src/urls",
 	"src/store/kvLayout.ts",
+	"src/store/storedEntries.ts",
 ];
 
 const IMPORT =
