@@ -147,6 +147,16 @@ export function removeCacheFile(file: string): void {
 	}
 }
 
+/** Whether a `stamps` row was taken of the file as it is now (its nanosecond times and inode are kept as text). */
+function stampMatches(row: Record<string, unknown>, stamp: FileStamp): boolean {
+	return (
+		row.size === stamp.size &&
+		row.mtime_ns === String(stamp.mtimeNs) &&
+		row.ctime_ns === String(stamp.ctimeNs) &&
+		row.ino === String(stamp.ino)
+	);
+}
+
 function isBusy(error: unknown): boolean {
 	return /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error));
 }
@@ -224,14 +234,7 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 	return {
 		textHash: guarded((dir, name, stamp) => {
 			const row = sql("SELECT * FROM stamps WHERE dir = ? AND name = ?").get(dir, name);
-			if (
-				!row ||
-				row.size !== stamp.size ||
-				row.mtime_ns !== String(stamp.mtimeNs) ||
-				row.ctime_ns !== String(stamp.ctimeNs) ||
-				row.ino !== String(stamp.ino)
-			)
-				return undefined;
+			if (!row || !stampMatches(row, stamp)) return undefined;
 			touch("stamps", "dir = ? AND name = ?", Number(row.used_day), dir, name);
 			return String(row.text_hash);
 		}),
@@ -242,14 +245,7 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 			for (const row of rows) {
 				const name = String(row.name);
 				const stamp = stamps.get(name);
-				if (
-					!stamp ||
-					row.size !== stamp.size ||
-					row.mtime_ns !== String(stamp.mtimeNs) ||
-					row.ctime_ns !== String(stamp.ctimeNs) ||
-					row.ino !== String(stamp.ino)
-				)
-					continue;
+				if (!stamp || !stampMatches(row, stamp)) continue;
 				touch("stamps", "dir = ? AND name = ?", Number(row.used_day), dir, name);
 				found.set(name, String(row.text_hash));
 			}
