@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { walkArchive } from "./archiveWalk.ts";
 import { type BenchRuntime, type BenchWorker, startRuntime } from "./benchRuntime.ts";
 import { buildBundle, readWorkerConfig, type WorkerConfig } from "./buildBundle.ts";
-import { benchCollection } from "./collectionBench.ts";
+import { benchCollections, type LoadTarget } from "./collectionBench.ts";
 import { benchTagAtomPath, feedPaths } from "./feedPaths.ts";
 import { BODY_BYTES, editArticle, generateCollection } from "./generateCollection.ts";
 import { diffKeys, EMPTY_SNAPSHOT, snapshotKeys } from "./kvKeys.ts";
@@ -65,21 +65,23 @@ const started = performance.now();
 const log = (line: string) =>
 	console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
-let running: BenchRuntime | undefined;
+/** Runtimes still up: the loaded collections wait in theirs until every size is synced and they are loaded together. */
+const running = new Set<BenchRuntime>();
 const watchdog = setTimeout(async () => {
 	console.error(`bench: still running after ${(WATCHDOG_MS / 60_000).toFixed(0)} min; stopping.`);
-	await running?.dispose();
+	await Promise.all([...running].map((runtime) => runtime.dispose()));
 	process.exit(2);
 }, WATCHDOG_MS);
 
 async function start(state: string, workers: BenchWorker[], config: WorkerConfig): Promise<BenchRuntime> {
-	running = await startRuntime(state, workers, config);
-	return running;
+	const runtime = await startRuntime(state, workers, config);
+	running.add(runtime);
+	return runtime;
 }
 
 async function stop(runtime: BenchRuntime): Promise<void> {
+	running.delete(runtime);
 	await runtime.dispose();
-	running = undefined;
 }
 
 function bundles(missing: string[]): { workers: BenchWorker[]; render: boolean } {
@@ -144,17 +146,23 @@ async function renderOnly(results: BenchResults, config: WorkerConfig): Promise<
 const loaded = (articles: number) =>
 	articles === SIZES[0] || articles === SIZES[SIZES.length - 1] || articles >= 100_000;
 
+/** A synced collection whose runtime stays up until the collections are loaded together. */
+interface Loadable {
+	collection: CollectionResult;
+	runtime: BenchRuntime;
+}
+
 /**
- * One size: generate (or reuse), fresh sync, one edited article re-synced, then the runtime: cold path, archive walk,
- * load. Leaves the runtime running for the caller. A sync that fails or is stopped ends this size's measurements
- * with its reason in the results, and the run goes on.
+ * One size: generate (or reuse), fresh sync, one edited article re-synced, then the runtime: cold path and archive
+ * walk. Returns the runtime still running when the size is to be loaded, and stops it otherwise. A sync that fails or
+ * is stopped ends this size's measurements with its reason in the results, and the run goes on.
  */
 async function benchSize(
 	articles: number,
 	namespace: string,
 	workers: BenchWorker[],
 	config: WorkerConfig,
-): Promise<CollectionResult> {
+): Promise<{ collection: CollectionResult; runtime?: BenchRuntime }> {
 	const content = generateCollection(join(DATA, `content-${articles}`), articles);
 	const collection: CollectionResult = { articles, bodyBytes: content.bodyBytes, problems: [] };
 	const body = content.bodyBytes === BODY_BYTES ? "" : `, smaller bodies of ~${content.bodyBytes} B of HTML`;
@@ -198,12 +206,11 @@ async function benchSize(
 		const stage = collection.sync ? "re-sync" : "fresh sync";
 		collection.problems.push(`${stage}: ${[lines[0], ...lines.slice(1).slice(-3)].join(" … ")}`);
 		log(`  ${collection.problems.at(-1)}`);
-		if (!collection.sync) return collection;
+		if (!collection.sync) return { collection };
 	}
 	const runtime = await start(state, workers, config);
-	const { app, appStats, ceiling, kvProbe, coldProbe } = runtime.origins;
-	if (!app || !appStats || !ceiling || !kvProbe || !coldProbe)
-		throw new Error("the runtime did not start every Worker");
+	const { app, coldProbe } = runtime.origins;
+	if (!app || !coldProbe) throw new Error("the runtime did not start every Worker");
 	const feeds = feedPaths();
 	const feed = feeds[0]?.path ?? "/rss.xml";
 	// A first, unreported measurement: the probe's code gets compiled on its own time, not the first figure's.
@@ -218,18 +225,34 @@ async function benchSize(
 	log(
 		`  archive walk of ${collection.walk.path}: ${collection.walk.linked ? `${collection.walk.documents} documents` : "no archive links"}, ${collection.walk.items} items, ${collection.walk.duplicates} duplicates`,
 	);
-	if (loaded(articles) && !COLD_ONLY) {
-		const countReads = articles === SIZES[0] || articles === SIZES[SIZES.length - 1];
-		collection.load = await benchCollection(
-			{ app, appStats, ceiling, kvProbe },
-			feeds,
-			SETTINGS,
-			runtime.purgeCache,
-			countReads,
-			log,
+	if (loaded(articles) && !COLD_ONLY) return { collection, runtime };
+	await stop(runtime);
+	return { collection };
+}
+
+/** Loads the collections together (see collectionBench.ts), then measures render CPU in the largest one's runtime. */
+async function loadAll(loadables: Loadable[], results: BenchResults, render: boolean): Promise<void> {
+	const targets: LoadTarget[] = loadables.map(({ collection, runtime }) => {
+		const { app, appStats, ceiling, kvProbe } = runtime.origins;
+		if (!app || !appStats || !ceiling || !kvProbe) throw new Error("the runtime did not start every Worker");
+		return {
+			articles: collection.articles,
+			origins: { app, appStats, ceiling, kvProbe },
+			purgeCache: runtime.purgeCache,
+			countReads: collection.articles === SIZES[0] || collection.articles === SIZES[SIZES.length - 1],
+		};
+	});
+	log(`loading ${targets.map((target) => target.articles).join(", ")} articles in the same turns`);
+	const loads = await benchCollections(targets, feedPaths(), SETTINGS, log);
+	for (const [index, { collection }] of loadables.entries()) collection.load = loads[index];
+	const largest = loadables.at(-1);
+	if (!render || !largest) return;
+	if (largest.collection.articles >= Math.max(...RENDER_ITEMS))
+		results.render = await renderRows(largest.runtime.origins);
+	else
+		results.missing.push(
+			`render CPU: the largest collection (${largest.collection.articles}) has fewer than 100 articles`,
 		);
-	}
-	return collection;
 }
 
 async function main(): Promise<void> {
@@ -258,21 +281,16 @@ async function main(): Promise<void> {
 	log("bundling the app and the bench Workers with wrangler (dry run)");
 	const { workers, render } = bundles(results.missing);
 	const namespace = config.kvNamespaces.ARTICLES ?? "";
-	const largest = SIZES[SIZES.length - 1];
-	for (const articles of SIZES) {
-		try {
-			results.collections.push(await benchSize(articles, namespace, workers, config));
-			const origins = running?.origins;
-			if (articles === largest && render && origins && !COLD_ONLY) {
-				if (articles >= Math.max(...RENDER_ITEMS)) results.render = await renderRows(origins);
-				else
-					results.missing.push(
-						`render CPU: the largest collection (${articles}) has fewer than 100 articles`,
-					);
-			}
-		} finally {
-			if (running) await stop(running);
+	const loadables: Loadable[] = [];
+	try {
+		for (const articles of SIZES) {
+			const { collection, runtime } = await benchSize(articles, namespace, workers, config);
+			results.collections.push(collection);
+			if (runtime) loadables.push({ collection, runtime });
 		}
+		if (loadables.length > 0) await loadAll(loadables, results, render);
+	} finally {
+		await Promise.all([...running].map(stop));
 	}
 
 	results.runSeconds = (performance.now() - started) / 1000;
