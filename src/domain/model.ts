@@ -155,16 +155,30 @@ export interface ScopePointer {
 	fingerprint: string;
 }
 
-/** The root of one published version: small and of fixed shape, whatever the archive's size. */
+/** The root of one published version: small and of fixed shape, whatever the archive's size or its number of tags. */
 export interface Manifest {
 	site: SiteSettings;
 	/** Hash of `site`, so validators change when the settings do. */
 	siteHash: string;
 	/**
-	 * The site scope's ("") pointer, which its shard holds too: the site's feeds, the most requested, read no shard.
-	 * Absent in manifests written before it existed (readers then take it from its shard).
+	 * The site scope's ("") pointer, which its shard holds too: the site's feeds, the most requested, read no shard
+	 * and no catalog. Absent in manifests written before it existed (readers then take it from its shard).
 	 */
 	siteScope?: ScopePointer;
+	/** Hash of the version's Catalog (`catalog:<hash>`): everything that grows with the archive or its scopes. */
+	catalog: string;
+	/** How many tags and authors the directory lists. */
+	totals: { tags: number; authors: number };
+	/** Non-draft articles, future-dated included. */
+	articles: number;
+}
+
+/**
+ * A `catalog:` value: how to find anything of the version but the site's feeds, read only by what needs it (tag and
+ * author views, article pages, the HTML index and directory, OPML). It grows by one hash per 1,000 articles or 500
+ * scopes, and by one per 200 tags or authors.
+ */
+export interface Catalog {
 	/** Hashes of the `scopes:` shards (a power of two of them); scope key -> ScopePointer, by shardOf(key, count). */
 	scopeShards: string[];
 	/** Hashes of the `slugs:` shards (a power of two of them); article slug -> ArticleEntry, by shardOf(slug, count). */
@@ -173,10 +187,6 @@ export interface Manifest {
 	busiest: { tags: ScopeListing[]; authors: ScopeListing[] };
 	/** Hashes of the `dir:` pages listing every tag and author by name, DIRECTORY_PAGE_SIZE each. */
 	directory: { tags: string[]; authors: string[] };
-	/** How many tags and authors the directory lists. */
-	totals: { tags: number; authors: number };
-	/** Non-draft articles, future-dated included. */
-	articles: number;
 }
 
 /** A `page:` value: one complete archive page, oldest first. */

@@ -30,7 +30,7 @@ function feedSets(site: SiteSettings, kind: "tag" | "author", scopes: readonly S
 
 /** Every tag or author of the directory: one read per DIRECTORY_PAGE_SIZE of them (OPML lists every feed). */
 async function everyScope(version: PublishedVersion, kind: "tag" | "author"): Promise<ScopeListing[]> {
-	const pages = version.manifest.directory[kind === "tag" ? "tags" : "authors"];
+	const pages = (await version.catalog()).directory[kind === "tag" ? "tags" : "authors"];
 	const listed = await Promise.all(pages.map((_, index) => version.directoryPage(kind, index + 1)));
 	return listed.flatMap((entries) => entries ?? []);
 }

@@ -49,8 +49,9 @@ export function pageRoutes(runtime: ViewRuntime): Hono<AppEnv> {
 				if ("notShown" in resolved) return resolved;
 				const { manifest } = version;
 				const selected = newestEntries(resolved.summary, { now, limit: PAGE_LENGTH });
-				const tags = shownScopes(manifest.busiest.tags, now);
-				const authors = shownScopes(manifest.busiest.authors, now);
+				const { busiest } = await version.catalog();
+				const tags = shownScopes(busiest.tags, now);
+				const authors = shownScopes(busiest.authors, now);
 				const archivePages = scopeArchive(resolved.summary, manifest.site.itemsPerFeed, now).pages;
 				const revealAt = earliest(selected.revealAt, earliest(tags.revealAt, authors.revealAt));
 				return {
@@ -204,7 +205,8 @@ function serveDirectoryPage(
 		path: directoryPath(kind, number),
 		async select(version, now) {
 			const { manifest } = version;
-			const pages = Math.max(1, manifest.directory[kind === "tag" ? "tags" : "authors"].length);
+			const { directory } = await version.catalog();
+			const pages = Math.max(1, directory[kind === "tag" ? "tags" : "authors"].length);
 			if (number > pages) return { notShown: true };
 			const listed = shownScopes((await version.directoryPage(kind, number)) ?? [], now);
 			const whole = await resolveScope(version, { kind: "all" }, now);

@@ -4,6 +4,7 @@ import type {
 	ArchivePageValue,
 	ArticleEntry,
 	ArticleRecord,
+	Catalog,
 	DirectoryPageValue,
 	Head,
 	Manifest,
@@ -34,8 +35,10 @@ export interface ArticleStore {
 	/** The newest head this isolate has read, however long ago; no KV read (what to key fallbacks on when KV fails). */
 	knownHead(): Head | undefined;
 	readManifest(hash: string): Promise<Manifest>;
+	/** The manifest's catalog: read only by views that find things through it (never the site's feeds). */
+	readCatalog(manifest: Manifest): Promise<Catalog>;
 	/** A content-addressed value of the version (shard, summary, table, page, directory page). */
-	readValue<K extends Exclude<ValueKind, "manifest" | "article">>(
+	readValue<K extends Exclude<ValueKind, "manifest" | "catalog" | "article">>(
 		kind: K,
 		hash: string,
 	): Promise<StoredValues[K]>;
@@ -53,7 +56,7 @@ export interface StoredValues {
 	dir: DirectoryPageValue;
 }
 
-/** What an isolate remembers between requests. Manifests and records are immutable under their hash.
+/** What an isolate remembers between requests. Manifests, catalogs and records are immutable under their hash.
  * Only settled values are shared: a pending KV read belongs to the request that started it, and workerd fails
  * every other request awaiting it when that one is cancelled ("Cannot perform I/O on behalf of a different
  * request"), which would answer them with 500s. */
@@ -61,6 +64,7 @@ export interface ArticleMemo {
 	head?: Head;
 	headCheckedAt: number;
 	manifests: LruMemo<string, Manifest>;
+	catalogs: LruMemo<string, Catalog>;
 	/** Shards, summaries, tables, pages and directory pages, by key. */
 	values: LruMemo<string, unknown>;
 	records: LruMemo<string, ArticleRecord>;
@@ -71,6 +75,7 @@ export function createArticleMemo(): ArticleMemo {
 		headCheckedAt: Number.NEGATIVE_INFINITY,
 		// Two manifests cover a version switch; more would only hold memory.
 		manifests: new LruMemo({ maxEntries: 2 }),
+		catalogs: new LruMemo({ maxEntries: 2 }),
 		// Each at most a few hundred KB, most a few KB; a version switch changes only the few a sync rewrote.
 		values: new LruMemo({ maxEntries: 500 }),
 		// About 10 MB of 5 KB articles: the newest items of every feed stay warm.
@@ -86,14 +91,23 @@ async function getJson(kv: KVNamespace, key: string, cacheTtl: number): Promise<
 	}
 }
 
+/** A catalog's fields, in a catalog or in a manifest written before catalogs existed (which held them itself). */
+function isCatalog(value: unknown): value is Catalog {
+	const catalog = value as Partial<Catalog> | null;
+	return (
+		Array.isArray(catalog?.scopeShards) &&
+		Array.isArray(catalog.slugShards) &&
+		typeof catalog.busiest === "object" &&
+		typeof catalog.directory === "object"
+	);
+}
+
 function isManifest(value: unknown): value is Manifest {
 	const manifest = value as Partial<Manifest> | null;
 	return (
 		typeof manifest?.siteHash === "string" &&
 		typeof manifest.site === "object" &&
-		Array.isArray(manifest.scopeShards) &&
-		Array.isArray(manifest.slugShards) &&
-		typeof manifest.directory === "object"
+		(typeof manifest.catalog === "string" || isCatalog(manifest))
 	);
 }
 
@@ -149,7 +163,19 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 		});
 	}
 
-	function readValue<K extends Exclude<ValueKind, "manifest" | "article">>(
+	function readCatalog(manifest: Manifest): Promise<Catalog> {
+		// A manifest of the layout before catalogs holds the catalog's fields itself: a Worker deployed before the
+		// sync that rewrites the layout still answers.
+		if (typeof manifest.catalog !== "string" && isCatalog(manifest)) return Promise.resolve(manifest);
+		return memoised(memo.catalogs, manifest.catalog, async () => {
+			const value = await getJson(kv, keyOf("catalog", manifest.catalog), IMMUTABLE_KV_CACHE_TTL_SECONDS);
+			if (!isCatalog(value))
+				throw new StoreUnavailableError(`KV catalog ${manifest.catalog} is missing or malformed`);
+			return value;
+		});
+	}
+
+	function readValue<K extends Exclude<ValueKind, "manifest" | "catalog" | "article">>(
 		kind: K,
 		hash: string,
 	): Promise<StoredValues[K]> {
@@ -177,6 +203,7 @@ export function articleStore(kv: KVNamespace, memo: ArticleMemo, now: () => numb
 		recentHead,
 		knownHead: () => memo.head,
 		readManifest,
+		readCatalog,
 		readValue,
 		readRecords: (hashes) => Promise.all(hashes.map(readRecord)),
 	};

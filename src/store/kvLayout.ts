@@ -4,8 +4,11 @@
 // Layout (content-addressed, so a sync can be interrupted anywhere and readers still see one whole version; no value
 // grows with the archive):
 //   head              -> Head: the one small, mutable value; switching it publishes a new version.
-//   manifest:<hash>   -> Manifest: site settings, the site scope's pointer (so the site's feeds read no shard), the
-//                        shard tables, the busiest scopes, the directory page hashes.
+//   manifest:<hash>   -> Manifest: site settings, the site scope's pointer (so the site's feeds read nothing else before
+//                        their summary), the catalog's hash and counts. Fixed size: every cold feed request reads it.
+//   catalog:<hash>    -> Catalog: the scope and slug shard tables, the busiest scopes, the directory page hashes: what
+//                        grows with the archive (25 bytes per 1,000 articles) or its scopes; the site's feeds never
+//                        read it.
 //   scopes:<hash>     -> one scope shard: scope key -> ScopePointer (shardOf(key, the manifest's shard count)).
 //   slugs:<hash>      -> one slug shard: article slug -> ArticleEntry.
 //   scope:<hash>      -> ScopeSummary: a scope's newest entries and its archive page hashes (or tables of them).
@@ -36,6 +39,7 @@ export function parseHead(value: unknown): Head | null {
 /** Every content-addressed kind, by key prefix. */
 export const PREFIXES = {
 	manifest: "manifest:",
+	catalog: "catalog:",
 	scopes: "scopes:",
 	slugs: "slugs:",
 	scope: "scope:",
@@ -61,7 +65,7 @@ export const SLUG_SHARD_ENTRIES = 1000;
 
 /**
  * How many shards `items` names need: a power of two, so a shard stays near `perShard` entries at any size (1 for a
- * small site, 1,024 slug shards for 1,000,000 articles); readers take the count from the manifest's list.
+ * small site, 1,024 slug shards for 1,000,000 articles); readers take the count from the catalog's list.
  */
 export function shardCount(items: number, perShard: number): number {
 	let count = 1;
@@ -72,7 +76,7 @@ export function shardCount(items: number, perShard: number): number {
 export const PAGE_TABLE_SIZE = 100;
 /** Tags or authors per directory page. */
 export const DIRECTORY_PAGE_SIZE = 200;
-/** Busiest tags and authors the manifest names. */
+/** Busiest tags and authors the catalog names. */
 export const BUSIEST_SCOPES = 20;
 /** Visible items a summary keeps in `recent`: the most any current feed shows (feedParams' limit). */
 export const RECENT_VISIBLE = 100;

@@ -1,8 +1,10 @@
 // One published version as the routes read it: lookups by scope and slug, archive pages and directory pages, each
-// a read of one or two small values (memoised by the store), never a scan of the archive.
+// a read of one or two small values (memoised by the store), never a scan of the archive. Only the site scope is
+// found from the manifest alone; everything else goes through the version's catalog, read on first use.
 import { ARCHIVE_PAGE_SIZE } from "../domain/archivePages.ts";
 import type {
 	ArticleEntry,
+	Catalog,
 	Manifest,
 	ScopeKey,
 	ScopeListing,
@@ -19,6 +21,8 @@ export interface PublishedScope {
 
 export interface PublishedVersion {
 	manifest: Manifest;
+	/** The catalog: shard tables, busiest scopes, directory page hashes. */
+	catalog(): Promise<Catalog>;
 	/** The scope's summary, or undefined when no article has that tag or author. */
 	scope(key: ScopeKey): Promise<PublishedScope | undefined>;
 	articleBySlug(slug: string): Promise<ArticleEntry | undefined>;
@@ -58,27 +62,32 @@ export function publishedVersion(store: ArticleStore, manifest: Manifest): Publi
 		return entries;
 	}
 
+	const catalog = (): Promise<Catalog> => store.readCatalog(manifest);
+
 	return {
 		manifest,
+		catalog,
 		async scope(key) {
 			if (key === "" && manifest.siteScope)
 				return {
 					pointer: manifest.siteScope,
 					summary: await store.readValue("scope", manifest.siteScope.summary),
 				};
-			const shard = manifest.scopeShards[shardOf(key, manifest.scopeShards.length)];
+			const { scopeShards } = await catalog();
+			const shard = scopeShards[shardOf(key, scopeShards.length)];
 			if (shard === undefined) return undefined;
 			const pointer = own(await store.readValue("scopes", shard), key);
 			if (!pointer) return undefined;
 			return { pointer, summary: await store.readValue("scope", pointer.summary) };
 		},
 		async articleBySlug(slug) {
-			const shard = manifest.slugShards[shardOf(slug, manifest.slugShards.length)];
+			const { slugShards } = await catalog();
+			const shard = slugShards[shardOf(slug, slugShards.length)];
 			return shard === undefined ? undefined : own(await store.readValue("slugs", shard), slug);
 		},
 		entriesAt,
 		async directoryPage(kind, page) {
-			const hash = manifest.directory[kind === "tag" ? "tags" : "authors"][page - 1];
+			const hash = (await catalog()).directory[kind === "tag" ? "tags" : "authors"][page - 1];
 			return hash === undefined ? undefined : (await store.readValue("dir", hash)).entries;
 		},
 	};

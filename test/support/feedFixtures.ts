@@ -26,10 +26,7 @@ export function sampleManifest(site: SiteSettings = sampleSite()): Manifest {
 	return {
 		site,
 		siteHash: "site-hash",
-		scopeShards: [],
-		slugShards: [],
-		busiest: { tags: [], authors: [] },
-		directory: { tags: [], authors: [] },
+		catalog: "catalog-hash",
 		totals: { tags: 0, authors: 0 },
 		articles: 0,
 	};

@@ -112,9 +112,12 @@ describe("after a publish", () => {
 		const errors = expectedErrors();
 		const { app, kv } = appWithKv();
 		const manifestHash = ((await kv.namespace.get("head", "json")) as { manifest: string }).manifest;
-		const manifest = (await kv.namespace.get(`manifest:${manifestHash}`, "json")) as { slugShards: string[] };
+		const manifest = (await kv.namespace.get(`manifest:${manifestHash}`, "json")) as { catalog: string };
+		const catalog = (await kv.namespace.get(`catalog:${manifest.catalog}`, "json")) as {
+			slugShards: string[];
+		};
 		const shards = await Promise.all(
-			manifest.slugShards.map((hash) => kv.namespace.get(`slugs:${hash}`, "json") as Promise<object>),
+			catalog.slugShards.map((hash) => kv.namespace.get(`slugs:${hash}`, "json") as Promise<object>),
 		);
 		const [newest] = shards.flatMap((shard) => Object.values(shard) as ArticleEntry[]).sort(newestFirst);
 		kv.override = { key: `article:${newest?.record}`, value: { corrupt: true } };

@@ -1,5 +1,7 @@
 // KV reads per request: a 304 or a cached 200 reads at most the small head value; only a render reads records.
+import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
+import type { Catalog, Head, Manifest } from "../../src/domain/model.ts";
 import { HEAD_RECHECK_MS } from "../../src/store/kvFreshness.ts";
 import { article, hanoiTime, tags } from "../support/articles.ts";
 import { instrumentedKv } from "./support/instrumentedKv.ts";
@@ -57,7 +59,7 @@ it("a cached 200 under another Host reads only head: edge-cache keys are the sit
 	expect(kv.reads).toEqual(["head"]);
 });
 
-it("a cold 304 (nothing cached) reads head, the manifest and the scope's shard and summary, and no record: nothing is rendered", async () => {
+it("a cold 304 (nothing cached) reads head, the manifest, the catalog and the scope's shard and summary, and no record: nothing is rendered", async () => {
 	const etag = (await counted().fetch("/tags/xa-hoi/feed.json?limit=7")).headers.get("ETag") ?? "";
 	// An empty cache of its own, so this isolate finds no copy of the view.
 	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-cold"));
@@ -66,12 +68,13 @@ it("a cold 304 (nothing cached) reads head, the manifest and the scope's shard a
 	expect(kv.reads).toEqual([
 		"head",
 		expect.stringMatching(/^manifest:/),
+		expect.stringMatching(/^catalog:/),
 		expect.stringMatching(/^scopes:/),
 		expect.stringMatching(/^scope:/),
 	]);
 });
 
-it("a cold site feed reads head, the manifest (which names the site's summary), that summary and its records: no shard", async () => {
+it("a cold site feed reads head, the manifest (which names the site's summary), that summary and its records: no catalog, no shard", async () => {
 	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-cold-site"));
 	expect((await fetch("/rss.xml?limit=5")).status).toBe(200);
 	expect(kv.reads).toEqual([
@@ -80,4 +83,32 @@ it("a cold site feed reads head, the manifest (which names the site's summary), 
 		expect.stringMatching(/^scope:/),
 		...Array.from({ length: 5 }, () => expect.stringMatching(/^article:/)),
 	]);
+});
+
+it("the site's three feeds never read the catalog; pages and OPML that list or look up read it once per isolate", async () => {
+	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-catalog"));
+	for (const path of ["/rss.xml", "/atom.xml?limit=3", "/feed.json"])
+		expect((await fetch(path)).status).toBe(200);
+	expect(kv.reads.filter((key) => /^(catalog|scopes|slugs|dir):/.test(key))).toEqual([]);
+	const index = await fetch("/");
+	expect(index.status).toBe(200);
+	expect(await index.text()).toContain(`>${tags.xaHoi.name}</a>`);
+	const page = await fetch("/articles/k7");
+	expect(page.status).toBe(200);
+	expect(await page.text()).toContain(`<h1>${records[7]?.title}</h1>`);
+	const opml = await fetch("/feeds.opml");
+	expect(opml.status).toBe(200);
+	expect(await opml.text()).toContain("/tags/xa-hoi/rss.xml");
+	expect(kv.reads.filter((key) => key.startsWith("catalog:"))).toHaveLength(1);
+});
+
+it("a manifest written before catalogs, with the catalog's fields in itself, still serves every view", async () => {
+	const head = (await env.ARTICLES.get("head", "json")) as Head;
+	const { catalog, ...manifest } = (await env.ARTICLES.get(`manifest:${head.manifest}`, "json")) as Manifest;
+	const inline = { ...manifest, ...((await env.ARTICLES.get(`catalog:${catalog}`, "json")) as Catalog) };
+	const { kv, fetch } = counted("http://localhost", await caches.open("kv-reads-inline-catalog"));
+	kv.override = { key: `manifest:${head.manifest}`, value: inline };
+	for (const path of ["/rss.xml", "/tags/xa-hoi/atom.xml", "/articles/k7", "/", "/tags", "/feeds.opml"])
+		expect((await fetch(path)).status, path).toBe(200);
+	expect(kv.reads.filter((key) => key.startsWith("catalog:"))).toEqual([]);
 });

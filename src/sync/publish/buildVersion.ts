@@ -1,5 +1,5 @@
 // Builds every value of one version from the articles' summaries: each scope's summary and complete archive pages, the
-// scope and slug shards, the tag and author directory, and the manifest. Each value is canonical JSON under its
+// scope and slug shards, the tag and author directory, the catalog that lists them, and the manifest. Each value is canonical JSON under its
 // content hash, so an unchanged part of the archive gives the same keys and nothing to write. Runs on Node and in
 // workerd.
 import { ARCHIVE_PAGE_SIZE } from "../../domain/archivePages.ts";
@@ -8,6 +8,7 @@ import type {
 	ArticleEntry,
 	ArticleRecord,
 	AuthorRef,
+	Catalog,
 	Manifest,
 	Person,
 	ScopeKey,
@@ -91,7 +92,9 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 export interface Snapshot {
 	manifest: Manifest;
 	manifestHash: string;
-	/** Every value but the records, manifest included: key -> JSON. */
+	/** The catalog the manifest names (its value is in `values`). */
+	catalog: Catalog;
+	/** Every value but the records, catalog and manifest included (they come last): key -> JSON. */
 	values: Map<string, string>;
 	/** Newest published first. */
 	records: StoredRecord[];
@@ -191,10 +194,7 @@ export async function buildVersion(
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
-	const manifest: Manifest = {
-		site,
-		siteHash,
-		siteScope,
+	const catalog: Catalog = {
 		scopeShards,
 		slugShards,
 		busiest: { tags: busiest(listings.tags, collator), authors: busiest(listings.authors, collator) },
@@ -202,6 +202,12 @@ export async function buildVersion(
 			tags: await directoryPages(set, listings.tags, collator),
 			authors: await directoryPages(set, listings.authors, collator),
 		},
+	};
+	const manifest: Manifest = {
+		site,
+		siteHash,
+		siteScope,
+		catalog: await set.add("catalog", catalog),
 		totals: { tags: listings.tags.length, authors: listings.authors.length },
 		articles: stored.length,
 	};
@@ -210,6 +216,7 @@ export async function buildVersion(
 	return {
 		manifest,
 		manifestHash,
+		catalog,
 		values: set.values,
 		records,
 		pointers,

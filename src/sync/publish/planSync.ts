@@ -10,7 +10,7 @@ export interface SyncPlan {
 	/** Values missing from KV, records first: all invisible to readers until head moves. */
 	puts: KvEntry[];
 	recordsToWrite: number;
-	/** Values other than records to write (manifest, shards, summaries, pages, directory). */
+	/** Values other than records to write (manifest, catalog, shards, summaries, pages, directory). */
 	indexToWrite: number;
 	/** The commit point; null when head already points at this manifest. */
 	head: KvEntry | null;
@@ -108,8 +108,8 @@ function articleChanges(snapshot: Snapshot, previous: VersionWalk | null): SyncP
 	const add = (into: Map<string, string>, shard: Record<string, ArticleEntry>) => {
 		for (const entry of Object.values(shard)) into.set(entry.id, entry.record);
 	};
-	const old = previous?.manifest?.slugShards;
-	snapshot.manifest.slugShards.forEach((hash, index) => {
+	const old = previous?.catalog?.slugShards;
+	snapshot.catalog.slugShards.forEach((hash, index) => {
 		if (old?.[index] === hash) return;
 		add(after, JSON.parse(snapshot.values.get(keyOf("slugs", hash)) ?? "{}"));
 		const shard = previous?.slugShards.get(index);

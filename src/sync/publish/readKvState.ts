@@ -1,6 +1,6 @@
-// Reads what KV holds now: the head, the manifests it names, the published scopes and names, and every
+// Reads what KV holds now: the head, the manifest and catalog it names, the published scopes and names, and every
 // content-addressed key.
-import type { Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
+import type { Catalog, Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
 import { HEAD_KEY, keyOf, manifestKey, PREFIXES, parseHead } from "../../store/kvLayout.ts";
 import { scopeRefOf } from "../../urls/urlScheme.ts";
 import type { KvTarget } from "./kvTarget.ts";
@@ -18,7 +18,7 @@ export interface KvState {
 	names: { tags: [string, string][]; authors: [string, string][] };
 	/** Every content-addressed key present. */
 	keys: Set<string>;
-	/** The content-addressed values read here (manifest, scope shards, directory pages), by key: immutable, so
+	/** The content-addressed values read here (manifest, catalog, scope shards, directory pages), by key: immutable, so
 	 * the walk of the published version (versionKeys.ts) reads none of them again. */
 	values: Map<string, string | null>;
 }
@@ -63,8 +63,9 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		keys,
 		values,
 	};
-	if (!manifest) return state;
-	const shards = await read(manifest.scopeShards.map((hash) => keyOf("scopes", hash)));
+	const catalog = manifest && readCatalogValue((await read([keyOf("catalog", manifest.catalog)]))[0] ?? null);
+	if (!catalog) return state;
+	const shards = await read(catalog.scopeShards.map((hash) => keyOf("scopes", hash)));
 	for (const text of shards)
 		for (const [key, pointer] of Object.entries(parseJson<Record<string, ScopePointer>>(text) ?? {}))
 			state.pointers.set(key, pointer);
@@ -77,15 +78,21 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 			const ref = scopeRefOf(listing.key);
 			return ref && ref.kind !== "all" ? [[ref.slug, listing.name]] : [];
 		});
-	state.names.tags = await names(manifest.directory.tags);
-	state.names.authors = await names(manifest.directory.authors);
+	state.names.tags = await names(catalog.directory.tags);
+	state.names.authors = await names(catalog.directory.authors);
 	return state;
 }
 
 /** A manifest of this layout, or null (missing, unreadable, or of an older layout: then everything is rewritten). */
 export function readManifestValue(text: string | null): Manifest | null {
 	const manifest = parseJson<Partial<Manifest>>(text);
-	if (!Array.isArray(manifest?.scopeShards) || !Array.isArray(manifest.slugShards) || !manifest.directory)
+	return typeof manifest?.catalog === "string" ? (manifest as Manifest) : null;
+}
+
+/** A catalog, or null when missing or unreadable. */
+export function readCatalogValue(text: string | null): Catalog | null {
+	const catalog = parseJson<Partial<Catalog>>(text);
+	if (!Array.isArray(catalog?.scopeShards) || !Array.isArray(catalog.slugShards) || !catalog.directory)
 		return null;
-	return manifest as Manifest;
+	return catalog as Catalog;
 }

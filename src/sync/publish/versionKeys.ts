@@ -1,10 +1,17 @@
-// The keys a published version reaches, found by walking its values from the manifest down. A subtree whose key
+// The keys a published version reaches, found by walking its values from the manifest and its catalog down. A subtree whose key
 // another version also has is skipped: content addressing makes it the same subtree, so a version that differs
 // from the new one in a few articles costs a few reads, whatever the archive's size.
-import type { ArticleEntry, Manifest, PageTable, ScopePointer, ScopeSummary } from "../../domain/model.ts";
+import type {
+	ArticleEntry,
+	Catalog,
+	Manifest,
+	PageTable,
+	ScopePointer,
+	ScopeSummary,
+} from "../../domain/model.ts";
 import { articleKey, keyOf, manifestKey } from "../../store/kvLayout.ts";
 import type { KvTarget } from "./kvTarget.ts";
-import { parseJson, readManifestValue, readMany } from "./readKvState.ts";
+import { parseJson, readCatalogValue, readManifestValue, readMany } from "./readKvState.ts";
 
 export interface VersionWalk {
 	/** Keys the version reaches that `known` lacks. */
@@ -13,6 +20,8 @@ export interface VersionWalk {
 	slugShards: Map<number, Record<string, ArticleEntry>>;
 	/** The version's manifest; null when it is missing or unreadable (then only its own key is known). */
 	manifest: Manifest | null;
+	/** Its catalog, read even when `known` has it (planning compares slug shards by index); null when unreadable. */
+	catalog: Catalog | null;
 }
 
 /**
@@ -25,7 +34,7 @@ export async function walkVersion(
 	known: ReadonlySet<string>,
 	readBefore: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<VersionWalk> {
-	const walk: VersionWalk = { keys: new Set(), slugShards: new Map(), manifest: null };
+	const walk: VersionWalk = { keys: new Set(), slugShards: new Map(), manifest: null, catalog: null };
 	const texts = async (keys: string[]): Promise<(string | null)[]> => {
 		const missing = keys.filter((key) => !readBefore.has(key));
 		const read = new Map(missing.map((key, i) => [key, i]));
@@ -42,6 +51,14 @@ export async function walkVersion(
 	const manifest = readManifestValue(rootText ?? null);
 	walk.manifest = manifest;
 	if (!manifest) return walk;
+	const catalogKey = keyOf("catalog", manifest.catalog);
+	const [catalogText] = await texts([catalogKey]);
+	const catalog = readCatalogValue(catalogText ?? null);
+	walk.catalog = catalog;
+	// A catalog the new version has is the same subtree: nothing under it differs.
+	if (known.has(catalogKey)) return walk;
+	walk.keys.add(catalogKey);
+	if (!catalog) return walk;
 	const unknown = (key: string): boolean => !known.has(key) && !walk.keys.has(key);
 	/** Adds the unknown keys and reads their values. */
 	const read = async <T>(keys: string[]): Promise<(T | null)[]> => {
@@ -50,11 +67,11 @@ export async function walkVersion(
 		return (await texts(fresh)).map((text) => parseJson<T>(text));
 	};
 
-	for (const hash of [...manifest.directory.tags, ...manifest.directory.authors]) {
+	for (const hash of [...catalog.directory.tags, ...catalog.directory.authors]) {
 		const key = keyOf("dir", hash);
 		if (unknown(key)) walk.keys.add(key);
 	}
-	const slugKeys = manifest.slugShards.map((hash) => keyOf("slugs", hash));
+	const slugKeys = catalog.slugShards.map((hash) => keyOf("slugs", hash));
 	const slugIndexes = new Map(slugKeys.map((key, index) => [key, index]));
 	const freshSlugKeys = [...new Set(slugKeys.filter(unknown))];
 	const slugShards = await read<Record<string, ArticleEntry>>(freshSlugKeys);
@@ -69,7 +86,7 @@ export async function walkVersion(
 	});
 
 	const scopeShards = await read<Record<string, ScopePointer>>(
-		manifest.scopeShards.map((h) => keyOf("scopes", h)),
+		catalog.scopeShards.map((h) => keyOf("scopes", h)),
 	);
 	const summaries = await read<ScopeSummary>(
 		scopeShards.flatMap((shard) =>

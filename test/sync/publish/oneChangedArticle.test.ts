@@ -33,13 +33,17 @@ const keysOf = (log: KvOperation[], op: "putMany" | "deleteMany") =>
 const SIZE = 100;
 
 /** What a one-article edit may write: its record, its slug shard, the summaries of its scopes (everything, its tag,
- * its author) and their shards, the manifest, then head; at most 12 values. */
+ * its author) and their shards, the catalog listing those shards, the manifest naming it, then head; at most 12
+ * values. */
 function expectSmallWrite(log: KvOperation[]): void {
 	const kinds = keysOf(log, "putMany").map((key) => key.split(":")[0]);
 	expect(kinds.length).toBeLessThanOrEqual(12);
 	expect(kinds.at(-1)).toBe("head");
 	expect(kinds.filter((kind) => kind === "article")).toEqual(["article"]);
-	expect(new Set(kinds)).toEqual(new Set(["article", "slugs", "scope", "scopes", "manifest", "head"]));
+	expect(new Set(kinds)).toEqual(
+		new Set(["article", "slugs", "scope", "scopes", "catalog", "manifest", "head"]),
+	);
+	expect(kinds.indexOf("catalog")).toBeLessThan(kinds.indexOf("manifest"));
 }
 
 describe(`one changed article in ${SIZE}`, () => {

@@ -1,10 +1,11 @@
-// What a reader sees: follow head -> manifest -> shards -> summaries -> archive pages -> records, failing loudly on
+// What a reader sees: follow head -> manifest -> catalog -> shards -> summaries -> archive pages -> records, failing loudly on
 // anything missing, and gather the version into plain lists tests can compare.
 import { isDeepStrictEqual } from "node:util";
 import { newestFirst } from "../../../src/domain/entryOrder.ts";
 import type {
 	ArticleEntry,
 	ArticleRecord,
+	Catalog,
 	Head,
 	Manifest,
 	PageTable,
@@ -31,6 +32,7 @@ export interface PublishedScope {
 
 export interface PublishedVersion {
 	manifest: Manifest;
+	catalog: Catalog;
 	/** Every article's entry from the slug shards, newest first. */
 	articles: ArticleEntry[];
 	/** Records in the order of `articles`. */
@@ -65,9 +67,10 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 	};
 	const value = <T>(kind: ValueKind, hash: string, what: string) => read<T>(keyOf(kind, hash), what);
 	const manifest = await read<Manifest>(manifestKey(manifestHash), "head points at a missing manifest");
+	const catalog = await value<Catalog>("catalog", manifest.catalog, "the manifest's catalog");
 
 	const articles: ArticleEntry[] = [];
-	for (const hash of manifest.slugShards)
+	for (const hash of catalog.slugShards)
 		articles.push(...Object.values(await value<Record<string, ArticleEntry>>("slugs", hash, "slug shard")));
 	articles.sort(newestFirst);
 	const records: ArticleRecord[] = [];
@@ -75,7 +78,7 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 		records.push(await read<ArticleRecord>(articleKey(entry.record), `record of ${entry.id}`));
 
 	const scopes: Record<string, PublishedScope> = Object.create(null);
-	for (const hash of manifest.scopeShards) {
+	for (const hash of catalog.scopeShards) {
 		for (const [key, pointer] of Object.entries(
 			await value<Record<string, ScopePointer>>("scopes", hash, "scope shard"),
 		)) {
@@ -100,7 +103,7 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 	const tags: Record<string, string> = Object.create(null);
 	const authors: Record<string, Person> = Object.create(null);
 	for (const kind of ["tags", "authors"] as const)
-		for (const hash of manifest.directory[kind])
+		for (const hash of catalog.directory[kind])
 			for (const listing of (await value<{ entries: ScopeListing[] }>("dir", hash, "directory page"))
 				.entries) {
 				const ref = scopeRefOf(listing.key);
@@ -108,5 +111,5 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 				if (kind === "tags") tags[slug] = listing.name;
 				else authors[slug] = scopes[listing.key]?.summary.person ?? { name: listing.name };
 			}
-	return { manifest, articles, records, tags, authors, scopes, keys };
+	return { manifest, catalog, articles, records, tags, authors, scopes, keys };
 }
