@@ -21,7 +21,7 @@ export interface ApplyOptions {
 
 export interface SyncReport {
 	recordsWritten: number;
-	/** Values other than records written (manifest, shards, summaries, pages, directory). */
+	/** Values other than records written (manifest, catalog, shards, summaries, pages, directory). */
 	indexWritten: number;
 	headWritten: boolean;
 	keysDeleted: number;
@@ -32,7 +32,8 @@ export interface SyncReport {
 }
 
 /**
- * 1. records and the version's other values (new keys nobody reads yet, so they may share requests);
+ * 1. records and the version's other values (new keys nobody reads yet, so they may share requests), in the plan's
+ *    order: each after the values it names, the catalog before the manifest and the manifest last;
  * 2. head, alone: the commit point, only once every key the new version lists is confirmed present and head is
  *    still what the plan was made from (else another sync published meanwhile, and this one stops);
  * 3. deletes of what neither the new version nor the previous one (still read where KV lags) reaches, only while
