@@ -83,15 +83,17 @@ export interface ColdPath {
 		/** Milliseconds of CPU that parsing the index values costs (part of `ms`). */
 		parseMs: number;
 	};
-	/** Milliseconds of CPU of that request without KV I/O (bench/workers/coldProbe.ts): the median of ROUNDS
+	/** Milliseconds of CPU of that request without KV I/O (bench/workers/coldProbe.ts): the median of COLD_ROUNDS
 	 * measurements, their range, and the loop's K. */
 	ms: number;
 	msRange: [number, number];
 	k: number;
 }
 
-/** Times each cold figure is measured: the machine is shared, so one figure alone can be off by half. */
-const COLD_ROUNDS = 3;
+/** Times each cold figure is measured, all with the K the first chose (so rounds differ only by the machine's
+ * load): the machine is shared, so one figure alone can be off by half, and three left medians at the edge of their
+ * range. */
+const COLD_ROUNDS = 7;
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -105,12 +107,15 @@ export async function coldPath(origin: string, path: string): Promise<ColdPath> 
 	const header = (name: string) => Number(first.headers.get(`x-bench-kv-${name}`));
 	const runs: number[] = [];
 	const parses: number[] = [];
-	let k = 0;
+	let k: number | undefined;
+	let parseK: number | undefined;
 	for (let round = 0; round < COLD_ROUNDS; round++) {
-		const run = await measureLoopCost(base);
+		const run = await measureLoopCost(base, k);
 		runs.push(run.ms);
 		k = run.k;
-		parses.push((await measureLoopCost(`${base}&part=index`)).ms);
+		const parse = await measureLoopCost(`${base}&part=index`, parseK);
+		parses.push(parse.ms);
+		parseK = parse.k;
 	}
 	return {
 		path,
@@ -120,6 +125,6 @@ export async function coldPath(origin: string, path: string): Promise<ColdPath> 
 		index: { keys: header("index-keys"), bytes: header("index-bytes"), parseMs: medianOf(parses) },
 		ms: medianOf(runs),
 		msRange: [Math.min(...runs), Math.max(...runs)],
-		k,
+		k: k ?? 0,
 	};
 }

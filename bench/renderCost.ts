@@ -39,17 +39,25 @@ async function chooseK(base: string): Promise<number> {
 	return k;
 }
 
-/** Milliseconds of one pass of the loop behind `base` (a URL taking &k=), and K; `base` must answer 200. */
-export async function measureLoopCost(base: string): Promise<{ ms: number; k: number }> {
-	// A pass that alone outweighs the jitter (a cold request on a layout that grows with the archive) needs no K of
-	// 10 or more, and 60 warm-up passes of it would take minutes.
-	await timed(`${base}&k=1`);
-	const one = (await timed(`${base}&k=1`)).ms - (await timed(`${base}&k=0`)).ms;
+/**
+ * Milliseconds of one pass of the loop behind `base` (a URL taking &k=), and K; `base` must answer 200. `knownK` (a
+ * K an earlier measurement of the same loop chose) skips choosing it again: repeated measurements then share one K.
+ */
+export async function measureLoopCost(base: string, knownK?: number): Promise<{ ms: number; k: number }> {
 	let k: number;
-	if (one >= 30) k = Math.max(1, Math.round(TARGET_MS / one));
-	else {
-		for (let i = 0; i < 3; i++) await timed(`${base}&k=20`);
-		k = await chooseK(base);
+	if (knownK !== undefined) {
+		k = knownK;
+		await timed(`${base}&k=${k}`);
+	} else {
+		// A pass that alone outweighs the jitter (a cold request on a layout that grows with the archive) needs no K of
+		// 10 or more, and 60 warm-up passes of it would take minutes.
+		await timed(`${base}&k=1`);
+		const one = (await timed(`${base}&k=1`)).ms - (await timed(`${base}&k=0`)).ms;
+		if (one >= 30) k = Math.max(1, Math.round(TARGET_MS / one));
+		else {
+			for (let i = 0; i < 3; i++) await timed(`${base}&k=20`);
+			k = await chooseK(base);
+		}
 	}
 	const baseline: number[] = [];
 	const loaded: number[] = [];
