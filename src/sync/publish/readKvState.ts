@@ -53,7 +53,8 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 	};
 	const head = parseHead(parseJson(headText));
 	const root = head && keys.has(manifestKey(head.manifest)) ? manifestKey(head.manifest) : undefined;
-	const manifest = root === undefined ? null : readManifestValue((await read([root]))[0] ?? null);
+	const rootText = root === undefined ? null : ((await read([root]))[0] ?? null);
+	const manifest = readManifestValue(rootText);
 	const state: KvState = {
 		head,
 		headText,
@@ -63,7 +64,10 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 		keys,
 		values,
 	};
-	const catalog = manifest && readCatalogValue((await read([keyOf("catalog", manifest.catalog)]))[0] ?? null);
+	// A manifest written before catalogs existed holds the catalog's fields itself: its scopes and names carry over.
+	const catalog = readCatalogValue(
+		manifest ? ((await read([keyOf("catalog", manifest.catalog)]))[0] ?? null) : rootText,
+	);
 	if (!catalog) return state;
 	const shards = await read(catalog.scopeShards.map((hash) => keyOf("scopes", hash)));
 	for (const text of shards)
@@ -83,7 +87,7 @@ export async function readKvState(kv: KvTarget): Promise<KvState> {
 	return state;
 }
 
-/** A manifest of this layout, or null (missing, unreadable, or of an older layout: then everything is rewritten). */
+/** A manifest with a catalog, or null (missing, unreadable, or older: one written before catalogs holds their fields). */
 export function readManifestValue(text: string | null): Manifest | null {
 	const manifest = parseJson<Partial<Manifest>>(text);
 	return typeof manifest?.catalog === "string" ? (manifest as Manifest) : null;

@@ -50,14 +50,18 @@ export async function walkVersion(
 	const [rootText] = await texts([root]);
 	const manifest = readManifestValue(rootText ?? null);
 	walk.manifest = manifest;
-	if (!manifest) return walk;
-	const catalogKey = keyOf("catalog", manifest.catalog);
-	const [catalogText] = await texts([catalogKey]);
-	const catalog = readCatalogValue(catalogText ?? null);
+	// A manifest written before catalogs existed holds the catalog's fields itself.
+	let catalog = readCatalogValue(rootText ?? null);
+	if (manifest) {
+		const catalogKey = keyOf("catalog", manifest.catalog);
+		const [catalogText] = await texts([catalogKey]);
+		catalog = readCatalogValue(catalogText ?? null);
+		walk.catalog = catalog;
+		// A catalog the new version has is the same subtree: nothing under it differs.
+		if (known.has(catalogKey)) return walk;
+		walk.keys.add(catalogKey);
+	}
 	walk.catalog = catalog;
-	// A catalog the new version has is the same subtree: nothing under it differs.
-	if (known.has(catalogKey)) return walk;
-	walk.keys.add(catalogKey);
 	if (!catalog) return walk;
 	const unknown = (key: string): boolean => !known.has(key) && !walk.keys.has(key);
 	/** Adds the unknown keys and reads their values. */

@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Head } from "../../../src/domain/model.ts";
-import { HEAD_KEY, PREFIXES } from "../../../src/store/kvLayout.ts";
+import { HEAD_KEY, keyOf, manifestKey, PREFIXES } from "../../../src/store/kvLayout.ts";
 import type { Snapshot } from "../../../src/sync/publish/buildVersion.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { versionKeySet } from "../../../src/sync/publish/planSync.ts";
@@ -89,5 +89,25 @@ describe("previous version grace", () => {
 			twoBack = previous;
 			previous = next.snapshot;
 		}
+	});
+
+	it("keeps a version written before catalogs (their fields in its manifest) whole through the sync that adds one", async () => {
+		const first = (await syncFixture(local.kv, G1, { now: NOW })).snapshot;
+		const { catalog, ...fields } = first.manifest;
+		const before = "manifest-before-catalogs";
+		await local.kv.putMany([
+			{ key: manifestKey(before), value: JSON.stringify({ ...fields, ...first.catalog }) },
+		]);
+		await local.kv.deleteMany([manifestKey(first.manifestHash), keyOf("catalog", catalog)]);
+		await local.kv.putMany([{ key: HEAD_KEY, value: JSON.stringify({ manifest: before, version: NOW }) }]);
+
+		const failures: unknown[] = [];
+		const next = await syncFixture(laggingReader(local.kv, before, failures), G2, { now: NOW + 60_000 });
+		expect(next.report?.headWritten).toBe(true);
+		// Its slug shards were read: the changes are the articles', not the whole collection.
+		expect(next.plan.changes).toEqual({ added: ["moi"], updated: ["a02"], removed: ["a04"] });
+		expect(failures).toEqual([]);
+		expect(shown(await readVersion(local.kv, before))).toEqual(recordsOf(first));
+		expect(shown((await readPublished(local.kv)) as PublishedVersion)).toEqual(recordsOf(next.snapshot));
 	});
 });

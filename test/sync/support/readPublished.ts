@@ -67,7 +67,11 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 	};
 	const value = <T>(kind: ValueKind, hash: string, what: string) => read<T>(keyOf(kind, hash), what);
 	const manifest = await read<Manifest>(manifestKey(manifestHash), "head points at a missing manifest");
-	const catalog = await value<Catalog>("catalog", manifest.catalog, "the manifest's catalog");
+	// A manifest written before catalogs existed holds the catalog's fields itself.
+	const catalog =
+		typeof manifest.catalog === "string"
+			? await value<Catalog>("catalog", manifest.catalog, "the manifest's catalog")
+			: (manifest as unknown as Catalog);
 
 	const articles: ArticleEntry[] = [];
 	for (const hash of catalog.slugShards)
