@@ -97,34 +97,59 @@ const COLD_ROUNDS = 7;
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-/** The cold path through bench/workers/coldProbe.ts: its reads, then its CPU timed from outside. */
-export async function coldPath(origin: string, path: string): Promise<ColdPath> {
+/** What one collection's first cold request read, before its CPU is timed. */
+async function coldReads(origin: string, path: string) {
 	const base = `${origin}/cold?path=${encodeURIComponent(path)}`;
 	const first = await fetch(`${base}&k=0`);
 	const status = await first.text();
 	if (first.status !== 200 || status !== "200")
 		throw new Error(`cold probe of ${path}: ${first.status}, the app answered ${status}`);
 	const header = (name: string) => Number(first.headers.get(`x-bench-kv-${name}`));
-	const runs: number[] = [];
-	const parses: number[] = [];
-	let k: number | undefined;
-	let parseK: number | undefined;
-	for (let round = 0; round < COLD_ROUNDS; round++) {
-		const run = await measureLoopCost(base, k);
-		runs.push(run.ms);
-		k = run.k;
-		const parse = await measureLoopCost(`${base}&part=index`, parseK);
-		parses.push(parse.ms);
-		parseK = parse.k;
-	}
 	return {
-		path,
+		base,
 		readKeys: header("read-keys"),
 		readBytes: header("read-bytes"),
 		records: { keys: header("record-keys"), bytes: header("record-bytes") },
-		index: { keys: header("index-keys"), bytes: header("index-bytes"), parseMs: medianOf(parses) },
-		ms: medianOf(runs),
-		msRange: [Math.min(...runs), Math.max(...runs)],
-		k: k ?? 0,
+		index: { keys: header("index-keys"), bytes: header("index-bytes") },
 	};
+}
+
+/**
+ * The cold path through bench/workers/coldProbe.ts for several collections at once (one origin each): each one's
+ * reads, then their CPU timed from outside, the collections taking turns in every round, so a comparison across
+ * sizes is as paired as the rounds are (the machine's drift between one size's minutes and another's cancels out).
+ */
+export async function coldPaths(origins: string[], path: string): Promise<ColdPath[]> {
+	const firsts = [];
+	for (const origin of origins) firsts.push(await coldReads(origin, path));
+	const runs: number[][] = origins.map(() => []);
+	const parses: number[][] = origins.map(() => []);
+	const ks: (number | undefined)[] = origins.map(() => undefined);
+	const parseKs: (number | undefined)[] = origins.map(() => undefined);
+	// An unreported first measurement each: workerd compiles the probe's code on its own time, and it picks each K.
+	for (const [index, { base }] of firsts.entries()) {
+		ks[index] = (await measureLoopCost(base)).k;
+		parseKs[index] = (await measureLoopCost(`${base}&part=index`)).k;
+	}
+	for (let round = 0; round < COLD_ROUNDS; round++) {
+		for (const [index, { base }] of firsts.entries()) {
+			const run = await measureLoopCost(base, ks[index]);
+			runs[index]?.push(run.ms);
+			ks[index] = run.k;
+			const parse = await measureLoopCost(`${base}&part=index`, parseKs[index]);
+			parses[index]?.push(parse.ms);
+			parseKs[index] = parse.k;
+		}
+	}
+	return firsts.map(({ base: _, index, ...reads }, at) => {
+		const times = runs[at] ?? [];
+		return {
+			path,
+			...reads,
+			index: { ...index, parseMs: medianOf(parses[at] ?? []) },
+			ms: medianOf(times),
+			msRange: [Math.min(...times), Math.max(...times)],
+			k: ks[at] ?? 0,
+		};
+	});
 }

@@ -11,7 +11,7 @@ import { benchCollections, type LoadTarget } from "./collectionBench.ts";
 import { benchTagAtomPath, feedPaths } from "./feedPaths.ts";
 import { BODY_BYTES, editArticle, generateCollection } from "./generateCollection.ts";
 import { diffKeys, EMPTY_SNAPSHOT, snapshotKeys } from "./kvKeys.ts";
-import { coldPath } from "./kvReads.ts";
+import { coldPaths } from "./kvReads.ts";
 import { type LoadSettings, wrkVersion } from "./loadTest.ts";
 import { describeMachine } from "./machine.ts";
 import { measureRenderCost } from "./renderCost.ts";
@@ -146,16 +146,17 @@ async function renderOnly(results: BenchResults, config: WorkerConfig): Promise<
 const loaded = (articles: number) =>
 	articles === SIZES[0] || articles === SIZES[SIZES.length - 1] || articles >= 100_000;
 
-/** A synced collection whose runtime stays up until the collections are loaded together. */
-interface Loadable {
+/** A synced collection whose runtime stays up until the collections are measured together. */
+interface Synced {
 	collection: CollectionResult;
 	runtime: BenchRuntime;
 }
 
 /**
- * One size: generate (or reuse), fresh sync, one edited article re-synced, then the runtime: cold path and archive
- * walk. Returns the runtime still running when the size is to be loaded, and stops it otherwise. A sync that fails or
- * is stopped ends this size's measurements with its reason in the results, and the run goes on.
+ * One size: generate (or reuse), fresh sync, one edited article re-synced, then the runtime and the archive walk.
+ * Returns the runtime still running: the cold path and the load are measured with every size's runtime up (see
+ * measureTogether). A sync that fails or is stopped ends this size's measurements with its reason in the results, and
+ * the run goes on.
  */
 async function benchSize(
 	articles: number,
@@ -209,29 +210,39 @@ async function benchSize(
 		if (!collection.sync) return { collection };
 	}
 	const runtime = await start(state, workers, config);
-	const { app, coldProbe } = runtime.origins;
-	if (!app || !coldProbe) throw new Error("the runtime did not start every Worker");
-	const feeds = feedPaths();
-	const feed = feeds[0]?.path ?? "/rss.xml";
-	// A first, unreported measurement: the probe's code gets compiled on its own time, not the first figure's.
-	await coldPath(coldProbe, feed);
-	collection.cold = await coldPath(coldProbe, feed);
-	collection.coldShown = await coldPath(coldProbe, `${feed}?limit=${COLD_SHOWN}`);
-	for (const cold of [collection.cold, collection.coldShown])
-		log(
-			`  cold ${cold.path}: ${cold.readKeys} keys, ${cold.readBytes} B read (index ${cold.index.keys} keys, ${cold.index.bytes} B, parsed in ${cold.index.parseMs.toFixed(3)} ms; records ${cold.records.keys} keys, ${cold.records.bytes} B), ${cold.ms.toFixed(2)} ms CPU (${cold.msRange.map((ms) => ms.toFixed(2)).join("–")})`,
-		);
+	const { app } = runtime.origins;
+	if (!app) throw new Error("the runtime did not start every Worker");
 	collection.walk = await walkArchive(app, benchTagAtomPath());
 	log(
 		`  archive walk of ${collection.walk.path}: ${collection.walk.linked ? `${collection.walk.documents} documents` : "no archive links"}, ${collection.walk.items} items, ${collection.walk.duplicates} duplicates`,
 	);
-	if (loaded(articles) && !COLD_ONLY) return { collection, runtime };
-	await stop(runtime);
-	return { collection };
+	return { collection, runtime };
+}
+
+/** Each size's cold path, the sizes taking turns (kvReads.ts coldPaths). */
+async function coldAll(synced: Synced[]): Promise<void> {
+	const probes = synced.map(({ runtime }) => {
+		const probe = runtime.origins.coldProbe;
+		if (!probe) throw new Error("the runtime did not start every Worker");
+		return probe;
+	});
+	const feed = feedPaths()[0]?.path ?? "/rss.xml";
+	const cold = await coldPaths(probes, feed);
+	const shown = await coldPaths(probes, `${feed}?limit=${COLD_SHOWN}`);
+	for (const [index, { collection }] of synced.entries()) {
+		collection.cold = cold[index];
+		collection.coldShown = shown[index];
+		for (const path of [cold[index], shown[index]]) {
+			if (!path) continue;
+			log(
+				`  ${collection.articles} articles, cold ${path.path}: ${path.readKeys} keys, ${path.readBytes} B read (index ${path.index.keys} keys, ${path.index.bytes} B, parsed in ${path.index.parseMs.toFixed(3)} ms; records ${path.records.keys} keys, ${path.records.bytes} B), ${path.ms.toFixed(2)} ms CPU (${path.msRange.map((ms) => ms.toFixed(2)).join("–")})`,
+			);
+		}
+	}
 }
 
 /** Loads the collections together (see collectionBench.ts), then measures render CPU in the largest one's runtime. */
-async function loadAll(loadables: Loadable[], results: BenchResults, render: boolean): Promise<void> {
+async function loadAll(loadables: Synced[], results: BenchResults, render: boolean): Promise<void> {
 	const targets: LoadTarget[] = loadables.map(({ collection, runtime }) => {
 		const { app, appStats, ceiling, kvProbe } = runtime.origins;
 		if (!app || !appStats || !ceiling || !kvProbe) throw new Error("the runtime did not start every Worker");
@@ -281,14 +292,17 @@ async function main(): Promise<void> {
 	log("bundling the app and the bench Workers with wrangler (dry run)");
 	const { workers, render } = bundles(results.missing);
 	const namespace = config.kvNamespaces.ARTICLES ?? "";
-	const loadables: Loadable[] = [];
+	const synced: Synced[] = [];
 	try {
 		for (const articles of SIZES) {
 			const { collection, runtime } = await benchSize(articles, namespace, workers, config);
 			results.collections.push(collection);
-			if (runtime) loadables.push({ collection, runtime });
+			if (runtime) synced.push({ collection, runtime });
 		}
-		if (loadables.length > 0) await loadAll(loadables, results, render);
+		log(`cold path of ${synced.map(({ collection }) => collection.articles).join(", ")} articles in turns`);
+		if (synced.length > 0) await coldAll(synced);
+		const loadables = synced.filter(({ collection }) => loaded(collection.articles));
+		if (loadables.length > 0 && !COLD_ONLY) await loadAll(loadables, results, render);
 	} finally {
 		await Promise.all([...running].map(stop));
 	}
