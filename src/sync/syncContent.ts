@@ -3,9 +3,11 @@ import type { SiteSettings } from "../domain/model.ts";
 import { HEAD_KEY } from "../store/kvLayout.ts";
 import { type ContentIndex, type LoadStats, loadContentIndex } from "./loadContent.ts";
 import type { ApplyOptions } from "./publish/applySync.ts";
+import type { ValueStore } from "./publish/buildVersion.ts";
 import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
 import { type KvState, readKvState } from "./publish/readKvState.ts";
+import { type SpilledValues, spilledValues } from "./publish/spilledValues.ts";
 import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
 import { type SyncOutcome, syncArticles } from "./publish/syncRecords.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
@@ -63,12 +65,17 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 		cache: options.renderCache,
 	});
 	let outcome: SyncOutcome;
+	let values: SpilledValues | undefined;
 	try {
-		outcome = await publish(content, options, now, early);
+		// With a cache file, the version's values wait for their writes on disk too (see spilledValues).
+		if (options.renderCache !== undefined) values = await spilledValues();
+		outcome = await publish(content, options, now, early, values);
 	} finally {
-		// A cache file is committed and closed. One in memory is left to the collector, so the outcome's records
-		// (snapshot.records[].json) stay readable for the caller.
+		// A cache file is committed and closed, and the spilled values dropped. A cache in memory is left to the
+		// collector, so the outcome's records and values (snapshot.records[].json, snapshot.values) stay readable
+		// for the caller.
 		if (options.renderCache !== undefined) content.close();
+		values?.close();
 	}
 	const hub = await notifyHub(
 		{
@@ -99,6 +106,7 @@ async function publish(
 	options: SyncContentOptions,
 	now: number,
 	early: Promise<KvState>,
+	values: ValueStore | undefined,
 ): Promise<SyncOutcome> {
 	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
 	try {
@@ -110,6 +118,7 @@ async function publish(
 			limits: options.limits,
 			onProgress: options.onProgress,
 			beforeCommit: lease?.confirm,
+			values,
 		});
 	} finally {
 		await lease?.release();

@@ -77,7 +77,7 @@ let sqlite: typeof import("node:sqlite") | undefined;
 
 /** node:sqlite, loaded without its ExperimentalWarning: the module is stable enough for a cache that is rebuilt at
  * the first sign of trouble, and the warning would only alarm whoever reads sync's output. */
-async function loadSqlite(): Promise<typeof import("node:sqlite")> {
+export async function loadSqlite(): Promise<typeof import("node:sqlite")> {
 	if (sqlite) return sqlite;
 	const emitWarning = process.emitWarning;
 	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {

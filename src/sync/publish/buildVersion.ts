@@ -88,6 +88,18 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 	};
 }
 
+/** Where a version's values are kept while it is built and published: a Map, or a store on disk that holds only
+ * their keys in memory (spilledValues.ts). */
+export interface ValueStore extends Iterable<[string, string]> {
+	readonly size: number;
+	get(key: string): string | undefined;
+	has(key: string): boolean;
+	/** In the order the values were set. */
+	keys(): Iterable<string>;
+	values(): Iterable<string>;
+	set(key: string, json: string): unknown;
+}
+
 /** Everything one version consists of, ready to be planned against what KV holds. */
 export interface Snapshot {
 	manifest: Manifest;
@@ -95,7 +107,7 @@ export interface Snapshot {
 	/** The catalog the manifest names (its value is in `values`). */
 	catalog: Catalog;
 	/** Every value but the records, catalog and manifest included (they come last): key -> JSON. */
-	values: Map<string, string>;
+	values: ValueStore;
 	/** Newest published first. */
 	records: StoredRecord[];
 	/** Each scope's pointer, as its shard holds it. */
@@ -113,7 +125,10 @@ interface ScopeMembers {
 
 /** Values of one version, by key, with the hash each is stored under. */
 class ValueSet {
-	readonly values = new Map<string, string>();
+	readonly values: ValueStore;
+	constructor(values: ValueStore) {
+		this.values = values;
+	}
 	async add(kind: ValueKind, value: unknown): Promise<string> {
 		const { json, hash } = await hashJson(value);
 		this.values.set(keyOf(kind, hash), json);
@@ -124,15 +139,17 @@ class ValueSet {
 /**
  * Builds the version for `source`'s articles (drafts already left out, slugs final) as of `now` (epoch ms). `previous` holds the
  * published version's scope pointers; each scope's `changed` carries forward from it, so syncing unchanged content
- * again gives byte-identical values (the same keys, so nothing to write).
+ * again gives byte-identical values (the same keys, so nothing to write). The values go into `values` (a new,
+ * empty store).
  */
 export async function buildVersion(
 	site: SiteSettings,
 	source: ArticleSource,
 	previous: ReadonlyMap<ScopeKey, ScopePointer>,
 	now: number,
+	values: ValueStore = new Map(),
 ): Promise<Snapshot> {
-	const set = new ValueSet();
+	const set = new ValueSet(values);
 	const stored = source.articles.map((record) => ({
 		record,
 		entry: {

@@ -1,7 +1,7 @@
 // Compares the desired version with what KV holds and lists the writes and deletes that publish it.
 import type { ArticleEntry, Head } from "../../domain/model.ts";
 import { articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
-import type { Snapshot, StoredRecord } from "./buildVersion.ts";
+import type { Snapshot, StoredRecord, ValueStore } from "./buildVersion.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
 import type { VersionWalk } from "./versionKeys.ts";
@@ -41,6 +41,21 @@ class RecordEntry implements KvEntry {
 	}
 }
 
+/** A version's value, read from its store when a request carries it (see RecordEntry). */
+class StoredValueEntry implements KvEntry {
+	readonly key: string;
+	readonly #values: ValueStore;
+	constructor(key: string, values: ValueStore) {
+		this.key = key;
+		this.#values = values;
+	}
+	get value(): string {
+		const json = this.#values.get(this.key);
+		if (json === undefined) throw new Error(`no value ${this.key} in this version`);
+		return json;
+	}
+}
+
 /** The keys of the new version. */
 export function versionKeySet(snapshot: Snapshot): Set<string> {
 	const keys = new Set(snapshot.values.keys());
@@ -71,9 +86,10 @@ export function planSync(
 		if (!state.keys.has(key)) puts.push(entry);
 	}
 	const recordsToWrite = puts.length;
-	for (const [key, value] of snapshot.values) {
-		needed.push({ key, value });
-		if (!state.keys.has(key)) puts.push({ key, value });
+	for (const key of snapshot.values.keys()) {
+		const entry = new StoredValueEntry(key, snapshot.values);
+		needed.push(entry);
+		if (!state.keys.has(key)) puts.push(entry);
 	}
 
 	let head: KvEntry | null = null;

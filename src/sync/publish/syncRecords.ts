@@ -8,6 +8,7 @@ import {
 	type Snapshot,
 	type SourceArticle,
 	sourceOfRecords,
+	type ValueStore,
 } from "./buildVersion.ts";
 import { hashJson } from "./contentHash.ts";
 import type { KvTarget } from "./kvTarget.ts";
@@ -22,6 +23,8 @@ export interface SyncRecordsOptions extends ApplyOptions {
 	dryRun?: boolean;
 	/** What KV holds, when the caller already started reading it (see syncContent); read here otherwise. */
 	state?: Promise<KvState>;
+	/** An empty store to build the version's values into (see buildVersion); a Map when none is given. */
+	values?: ValueStore;
 }
 
 export interface SyncOutcome {
@@ -54,7 +57,7 @@ export async function syncArticles(
 ): Promise<SyncOutcome> {
 	const state = await (options.state ?? readKvState(kv));
 	const scoped = await withPublishedSlugs(source, state.names);
-	const snapshot = await buildVersion(site, scoped.source, state.pointers, options.now);
+	const snapshot = await buildVersion(site, scoped.source, state.pointers, options.now, options.values);
 	// The version kept one generation: head's, unless head already names this one (then head.previous: a rerun
 	// after an interrupted cleanup finishes it).
 	const previousHash =
