@@ -150,17 +150,8 @@ export async function buildVersion(
 	values: ValueStore = new Map(),
 ): Promise<Snapshot> {
 	const set = new ValueSet(values);
-	const stored = source.articles.map((record) => ({
-		record,
-		entry: {
-			id: record.id,
-			slug: record.slug,
-			record: record.record,
-			published: record.published,
-			modified: record.modified,
-		} satisfies ArticleEntry,
-	}));
-	stored.sort((a, b) => newestFirst(a.entry, b.entry));
+	// Each article serves as its own entry (summaries and pages store only an entry's fields): no copy per article.
+	const stored = source.articles.toSorted(newestFirst);
 
 	// Maps, not object literals: a slug such as "constructor" or "__proto__" is a key like any other.
 	const scopes = new Map<ScopeKey, ScopeMembers>([["", { name: site.title, entries: [] }]]);
@@ -173,10 +164,11 @@ export async function buildVersion(
 		}
 		members.entries.push(entry);
 	};
-	for (const { record, entry } of stored) {
-		member("", site.title, entry);
-		for (const tag of record.tags) member(tagScope(tag.slug), tag.name, entry);
-		for (const { slug, ...person } of record.authors) member(authorScope(slug), person.name, entry, person);
+	for (const article of stored) {
+		member("", site.title, article);
+		for (const tag of article.tags) member(tagScope(tag.slug), tag.name, article);
+		for (const { slug, ...person } of article.authors)
+			member(authorScope(slug), person.name, article, person);
 	}
 
 	const siteHash = (await hashJson(site)).hash;
@@ -202,12 +194,7 @@ export async function buildVersion(
 		shardCount(pointers.size, SCOPE_SHARD_ENTRIES),
 		pointers,
 	);
-	const slugShards = await shardValues(
-		set,
-		"slugs",
-		shardCount(stored.length, SLUG_SHARD_ENTRIES),
-		new Map(stored.map(({ entry }) => [entry.slug, entry])),
-	);
+	const slugShards = await slugShardValues(set, shardCount(stored.length, SLUG_SHARD_ENTRIES), stored);
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
@@ -229,7 +216,7 @@ export async function buildVersion(
 		articles: stored.length,
 	};
 	const manifestHash = await set.add("manifest", manifest);
-	const records = stored.map(({ entry }) => new SourcedRecord(entry.id, entry.record, source));
+	const records = stored.map((article) => new SourcedRecord(article.id, article.record, source));
 	return {
 		manifest,
 		manifestHash,
@@ -337,6 +324,26 @@ async function shardValues<V>(
 	for (const [name, value] of items) shards[shardOf(name, count)]?.push([name, value]);
 	const hashes: string[] = [];
 	for (const shard of shards) hashes.push(await set.add(kind, Object.fromEntries(shard)));
+	return hashes;
+}
+
+/** `count` shards of the articles by slug, each shard's entries made only when it is stored; returns their hashes
+ * in shard order. */
+async function slugShardValues(
+	set: ValueSet,
+	count: number,
+	articles: readonly SourceArticle[],
+): Promise<string[]> {
+	const shards: SourceArticle[][] = Array.from({ length: count }, () => []);
+	for (const article of articles) shards[shardOf(article.slug, count)]?.push(article);
+	const hashes: string[] = [];
+	for (const shard of shards) {
+		const entries = shard.map(({ id, slug, record, published, modified }) => {
+			const entry: ArticleEntry = { id, slug, record, published, modified };
+			return [slug, entry] as const;
+		});
+		hashes.push(await set.add("slugs", Object.fromEntries(entries)));
+	}
 	return hashes;
 }
 
