@@ -1,6 +1,6 @@
 // Compares the desired version with what KV holds and lists the writes and deletes that publish it.
 import type { ArticleEntry, Head } from "../../domain/model.ts";
-import { articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
+import { ARTICLE_PREFIX, articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
 import type { Snapshot, StoredRecord, ValueStore } from "./buildVersion.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
@@ -28,13 +28,15 @@ export interface SyncPlan {
 }
 
 /** A record's KV entry, its value read from the record's source when a request carries it, so records are never
- * all in memory at once (a class: one getter for all of them). */
+ * all in memory at once (a class: one getter for all of them). Its key is made when asked, too: a million entries
+ * hold no key strings. */
 class RecordEntry implements KvEntry {
-	readonly key: string;
 	readonly #record: StoredRecord;
-	constructor(key: string, record: StoredRecord) {
-		this.key = key;
+	constructor(record: StoredRecord) {
 		this.#record = record;
+	}
+	get key(): string {
+		return articleKey(this.#record.hash);
 	}
 	get value(): string {
 		return this.#record.json;
@@ -76,14 +78,14 @@ export function planSync(
 ): SyncPlan {
 	const needed: KvEntry[] = [];
 	const puts: KvEntry[] = [];
+	// Record hashes, not keys: the hashes are held anyway.
 	const seen = new Set<string>();
 	for (const record of snapshot.records) {
-		const key = articleKey(record.hash);
-		if (seen.has(key)) continue; // two identical records share one key
-		seen.add(key);
-		const entry = new RecordEntry(key, record);
+		if (seen.has(record.hash)) continue; // two identical records share one key
+		seen.add(record.hash);
+		const entry = new RecordEntry(record);
 		needed.push(entry);
-		if (!state.keys.has(key)) puts.push(entry);
+		if (!state.keys.has(entry.key)) puts.push(entry);
 	}
 	const recordsToWrite = puts.length;
 	for (const key of snapshot.values.keys()) {
@@ -103,7 +105,10 @@ export function planSync(
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };
 	}
 	const deletes = [...state.keys].filter(
-		(key) => !seen.has(key) && !snapshot.values.has(key) && !previous?.keys.has(key),
+		(key) =>
+			!(key.startsWith(ARTICLE_PREFIX) && seen.has(key.slice(ARTICLE_PREFIX.length))) &&
+			!snapshot.values.has(key) &&
+			!previous?.keys.has(key),
 	);
 	return {
 		puts,
