@@ -48,3 +48,16 @@ export function runInputs(
 export function renderKey(run: string, name: string, file: string, textHash: string): string {
 	return hashOf(JSON.stringify([run, name, file, textHash]));
 }
+
+/**
+ * renderKey for every file of one run: the same keys, with the run's part (the site settings, about a kilobyte)
+ * hashed once rather than once per file.
+ */
+export function runRenderKeys(run: string): (name: string, file: string, textHash: string) => string {
+	const runPart = createHash("sha256").update(`[${JSON.stringify(run)},`);
+	return (name, file, textHash) =>
+		runPart
+			.copy()
+			.update(`${JSON.stringify(name)},${JSON.stringify(file)},${JSON.stringify(textHash)}]`)
+			.digest("base64url");
+}

@@ -1,12 +1,16 @@
 // URL slugs for articles, tags and authors: Vietnamese-aware ("Xã hội" -> "xa-hoi"), never empty.
 import slugify from "@sindresorhus/slugify";
 
+const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * Transliterates to ASCII where @sindresorhus/slugify knows how (Latin with diacritics, Đ/đ, Cyrillic, ...).
  * Scripts it drops entirely (CJK, Thai, ...) keep their letters instead ("日本" -> "日本"; routes get the slug
  * percent-decoded), and a name with no letters or digits at all (an emoji) becomes its code points ("u1f389").
  */
 export function toSlug(name: string): string {
+	// Already a slug (most file names): slugify would return it as it is, and every sync asks for every file's.
+	if (ALREADY_SLUG.test(name)) return name;
 	const ascii = slugify(spellSymbols(name));
 	if (ascii !== "") return ascii;
 	const unicode = name

@@ -1,6 +1,6 @@
 // The render cache's key: every input that decides a file's outcome changes it, so changing one renders again.
 import { describe, expect, it } from "vitest";
-import { hashOf, renderKey, runInputs } from "../../../src/sync/load/renderKey.ts";
+import { hashOf, renderKey, runInputs, runRenderKeys } from "../../../src/sync/load/renderKey.ts";
 import { RENDERER_VERSION } from "../../../src/sync/render/rendererVersion.ts";
 import { site } from "../../support/articles.ts";
 
@@ -31,5 +31,14 @@ describe("render keys", () => {
 			key(runInputs(site, PRODUCTION, "../content")),
 		];
 		expect(new Set(keys).size).toBe(keys.length);
+	});
+
+	it("are the same whether the run's part is hashed once or with each file", () => {
+		const keyOf = runRenderKeys(run);
+		for (const [name, file] of [
+			["a.md", "content/a.md"],
+			['2024/05/bài "x".md', '../content/2024/05/bài "x".md'],
+		] as const)
+			expect(keyOf(name, file, hashOf("x"))).toBe(renderKey(run, name, file, hashOf("x")));
 	});
 });

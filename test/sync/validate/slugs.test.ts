@@ -1,4 +1,6 @@
 // URL slugs: Vietnamese-aware transliteration, other scripts kept, never empty.
+import slugify from "@sindresorhus/slugify";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldName, toSlug } from "../../../src/sync/validate/slugs.ts";
 
@@ -15,6 +17,18 @@ describe("toSlug", () => {
 	});
 	it("spells a name with no letters or digits by its code points", () => {
 		expect(toSlug("🎉")).toBe("u1f389");
+	});
+	it("gives a name that is already a slug as slugify does: unchanged", () => {
+		const part = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+		fc.assert(
+			fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), (parts) => {
+				const name = parts.join("-");
+				expect(toSlug(name)).toBe(slugify(name));
+				expect(toSlug(name)).toBe(name);
+			}),
+		);
+		expect(toSlug("bai-0000006")).toBe("bai-0000006");
+		expect(toSlug("bai--6")).toBe("bai-6");
 	});
 });
 
