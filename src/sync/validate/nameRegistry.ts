@@ -11,13 +11,19 @@ export interface NameRegistry {
 
 export function createNameRegistry(): NameRegistry {
 	const byFolded = new Map<string, { name: string; slug: string }>();
+	// The same few spellings come back in every file: each is folded once.
+	const bySpelling = new Map<string, { name: string; slug: string }>();
 	return {
 		resolve(name) {
-			const folded = foldName(name);
-			let known = byFolded.get(folded);
+			let known = bySpelling.get(name);
 			if (!known) {
-				known = { name, slug: toSlug(name) };
-				byFolded.set(folded, known);
+				const folded = foldName(name);
+				known = byFolded.get(folded);
+				if (!known) {
+					known = { name, slug: toSlug(name) };
+					byFolded.set(folded, known);
+				}
+				bySpelling.set(name, known);
 			}
 			return { ...known };
 		},
