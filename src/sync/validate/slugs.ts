@@ -54,10 +54,20 @@ export function assignSlugs(
 	names: Iterable<{ name: string; slug: string }>,
 	published: Iterable<[string, string]>,
 ): SlugAssignment {
+	// Every mention of every name passes here and through slugOf: each distinct spelling is folded once.
+	const folds = new Map<string, string>();
+	const fold = (name: string): string => {
+		let folded = folds.get(name);
+		if (folded === undefined) {
+			folded = foldName(name);
+			folds.set(name, folded);
+		}
+		return folded;
+	};
 	const spelling = new Map<string, string>();
 	const naturalSlug = new Map<string, string>();
 	for (const { name, slug } of names) {
-		const folded = foldName(name);
+		const folded = fold(name);
 		if (spelling.has(folded)) continue;
 		spelling.set(folded, name);
 		naturalSlug.set(folded, slug);
@@ -69,7 +79,7 @@ export function assignSlugs(
 		nameBySlug.set(slug, folded);
 	};
 	for (const [slug, name] of published) {
-		const folded = foldName(name);
+		const folded = fold(name);
 		if (spelling.has(folded) && !slugByName.has(folded) && !nameBySlug.has(slug)) take(folded, slug);
 	}
 	const warnings: string[] = [];
@@ -87,5 +97,5 @@ export function assignSlugs(
 		}
 		take(folded, slug);
 	}
-	return { slugOf: (name) => slugByName.get(foldName(name)) ?? toSlug(name), warnings };
+	return { slugOf: (name) => slugByName.get(fold(name)) ?? toSlug(name), warnings };
 }
