@@ -19,6 +19,7 @@ export default defineConfig({
 					// Walking a large archive takes a few seconds, near vitest's default limit of 5 s: a machine
 					// busy with other work should slow it down, not fail it.
 					testTimeout: 60_000,
+					hookTimeout: 60_000,
 				},
 			},
 			{
@@ -28,6 +29,8 @@ export default defineConfig({
 					exclude: ["test/worker/**", "test/browser/**"],
 					environment: "node",
 					testTimeout: 120_000,
+					// Set-up hooks sync or start workerd, as tests do: the same limit, not vitest's 10 s.
+					hookTimeout: 120_000,
 					// Node files reuse workers instead of paying a worker start-up each: nodeSetup.ts restores real
 					// timers and closes shared resources after every file, and mocks are restored after every test.
 					isolate: false,
@@ -43,6 +46,7 @@ export default defineConfig({
 					include: ["test/browser/**/*.test.ts"],
 					environment: "node",
 					testTimeout: 120_000,
+					hookTimeout: 120_000,
 				},
 			},
 		],
