@@ -11,6 +11,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { loadSqlite } from "../shared/sqlite.ts";
 
 /** The file's state when its text was hashed: any change to any of them and the file is read again. */
 export interface FileStamp {
@@ -72,26 +73,6 @@ CREATE TABLE IF NOT EXISTS stamps (
 CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS records (hash TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
 `;
-
-let sqlite: typeof import("node:sqlite") | undefined;
-
-/** node:sqlite, loaded without its ExperimentalWarning: the module is stable enough for a cache that is rebuilt at
- * the first sign of trouble, and the warning would only alarm whoever reads sync's output. */
-export async function loadSqlite(): Promise<typeof import("node:sqlite")> {
-	if (sqlite) return sqlite;
-	const emitWarning = process.emitWarning;
-	process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-		const text = typeof warning === "string" ? warning : warning.message;
-		if (/SQLite is an experimental feature/.test(text)) return;
-		(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-	}) as typeof process.emitWarning;
-	try {
-		sqlite = await import("node:sqlite");
-	} finally {
-		process.emitWarning = emitWarning;
-	}
-	return sqlite;
-}
 
 /**
  * Opens (creating it if need be) the cache at `file`, or an in-memory one for MEMORY_CACHE. A file that cannot be

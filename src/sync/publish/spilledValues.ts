@@ -2,7 +2,7 @@
 // temporary SQLite database instead of the heap (Node only). The sync holds their keys and reads each value again
 // when a write request carries it, so the JSON of an archive's pages never sits in memory at once.
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { loadSqlite } from "../load/renderCache.ts";
+import { loadSqlite } from "../shared/sqlite.ts";
 import type { ValueStore } from "./buildVersion.ts";
 
 export interface SpilledValues extends ValueStore {
