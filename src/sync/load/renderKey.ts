@@ -46,12 +46,12 @@ export function runInputs(
 
 /** The key of one file's outcome: `name` relative to content/, `file` as messages show it. */
 export function renderKey(run: string, name: string, file: string, textHash: string): string {
-	return hashOf(JSON.stringify([run, name, file, textHash]));
+	return runRenderKeys(run)(name, file, textHash);
 }
 
 /**
- * renderKey for every file of one run: the same keys, with the run's part (the site settings, about a kilobyte)
- * hashed once rather than once per file.
+ * renderKey for every file of one run: the hash of JSON.stringify([run, name, file, textHash]), with the run's part
+ * (the site settings, about a kilobyte) hashed once rather than once per file.
  */
 export function runRenderKeys(run: string): (name: string, file: string, textHash: string) => string {
 	const runPart = createHash("sha256").update(`[${JSON.stringify(run)},`);
