@@ -51,17 +51,16 @@ export async function walkVersion(
 	const manifest = readManifestValue(rootText ?? null);
 	walk.manifest = manifest;
 	// A manifest written before catalogs existed holds the catalog's fields itself.
-	let catalog = readCatalogValue(rootText ?? null);
-	if (manifest) {
-		const catalogKey = keyOf("catalog", manifest.catalog);
-		const [catalogText] = await texts([catalogKey]);
-		catalog = readCatalogValue(catalogText ?? null);
-		walk.catalog = catalog;
+	const catalogKey = manifest ? keyOf("catalog", manifest.catalog) : undefined;
+	const catalog = readCatalogValue(
+		catalogKey === undefined ? (rootText ?? null) : ((await texts([catalogKey]))[0] ?? null),
+	);
+	walk.catalog = catalog;
+	if (catalogKey !== undefined) {
 		// A catalog the new version has is the same subtree: nothing under it differs.
 		if (known.has(catalogKey)) return walk;
 		walk.keys.add(catalogKey);
 	}
-	walk.catalog = catalog;
 	if (!catalog) return walk;
 	const unknown = (key: string): boolean => !known.has(key) && !walk.keys.has(key);
 	/** Adds the unknown keys and reads their values. */
