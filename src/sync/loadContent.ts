@@ -10,14 +10,14 @@
 //
 // Two ways in:
 // - loadContent(dir, options): every record in memory, as LoadedContent (small collections, tests).
-// - loadContentIndex(dir, options): a ContentIndex holding one small LoadedArticle per article (no bodies); the
-//   publish stage reads a record's canonical JSON when it needs it with index.readRecordJson(entry.record) (or
-//   index.recordJsons(entries), in the order it gives), then calls index.close(). The JSON is exactly what
-//   publish/contentHash.ts's hashJson gives for the record, and entry.record is its hash. Bodies are read from the
-//   cache file, so memory holds only the entries, whatever the archive's size; with no `cache` file given the
+// - loadContentIndex(dir, options): a ContentIndex whose articles sit in the run's temporary database
+//   (load/articleTable.ts), one small row per article (no bodies); publishing reads them in the orders it needs
+//   and each record's canonical JSON when it writes it, then calls index.close(). The JSON is exactly what
+//   publish/contentHash.ts's hashJson gives for the record, and an article's `record` is its hash. Bodies are read
+//   from the cache file, so memory holds no article, whatever the archive's size; with no `cache` file given the
 //   cache is in memory and holds them all.
 import path from "node:path";
-import type { ArticleRecord, AuthorRef, SiteSettings, TagRef } from "../domain/model.ts";
+import type { ArticleRecord, SiteSettings, TagRef } from "../domain/model.ts";
 import { safeText } from "../text/safeText.ts";
 import {
 	type ArticleFile,
@@ -25,6 +25,7 @@ import {
 	describeFailure,
 	type RenderedRecord,
 } from "./load/articleOutcome.ts";
+import { type ArticleTable, type LoadedArticle, openArticleTable } from "./load/articleTable.ts";
 import { fileStamp } from "./load/fileStamp.ts";
 import {
 	type FileStamp,
@@ -62,38 +63,18 @@ export interface LoadedContent {
 	stats: LoadStats;
 }
 
-/** One published or future-dated article, without its body: what ordering, scoping and planning need. */
-export interface LoadedArticle {
-	id: string;
-	slug: string;
-	/** The file, as messages show it. */
-	file: string;
-	/** Hash of the record's canonical JSON (publish/contentHash.ts hashJson), its key in the index. */
-	record: string;
-	/** UTF-8 bytes of that JSON. */
-	bytes: number;
-	/** Epoch ms of `published`, and of `updated ?? published`. */
-	published: number;
-	modified: number;
-	/** As in the record: one spelling per name across files, natural slugs (publish gives final ones). */
-	tags: TagRef[];
-	authors: AuthorRef[];
-}
-
 export interface ContentIndex {
 	site: SiteSettings;
 	productionBaseUrl: string;
-	/** Published and future-dated articles, in file-path order; drafts are left out. */
-	articles: LoadedArticle[];
+	/** Published and future-dated articles (drafts are left out), in the run's temporary database. */
+	articles: ArticleTable;
 	/** Ids of drafts (valid, not published). */
 	drafts: string[];
 	skipped: string[];
 	stats: LoadStats;
-	/** The canonical JSON of the record with this hash; throws when it is not one of this index's. */
-	readRecordJson(hash: string): string;
-	/** Each article's record JSON, one at a time, in the order given (default: file-path order). */
-	recordJsons(articles?: Iterable<LoadedArticle>): Generator<{ article: LoadedArticle; json: string }>;
-	/** Commits and closes the cache; reads fail after it. */
+	/** Each article's record JSON, one at a time, in file-path order. */
+	recordJsons(): Generator<{ article: LoadedArticle; json: string }>;
+	/** Commits and closes the cache, and drops the articles' table; reads fail after it. */
 	close(): void;
 }
 
@@ -159,9 +140,13 @@ const FALLBACK_SITE: SiteSettings = {
 export async function loadContent(contentDir: string, options: LoadOptions): Promise<LoadedContent> {
 	return withRenderCache(options.cache, async (cache) => {
 		const index = await loadWithCache(contentDir, options, cache);
-		const records = index.articles.map((article) => JSON.parse(index.readRecordJson(article.record)));
-		const { site, productionBaseUrl, drafts, skipped, stats } = index;
-		return { site, productionBaseUrl, records, drafts, skipped, stats };
+		try {
+			const records = [...index.recordJsons()].map(({ json }) => JSON.parse(json) as ArticleRecord);
+			const { site, productionBaseUrl, drafts, skipped, stats } = index;
+			return { site, productionBaseUrl, records, drafts, skipped, stats };
+		} finally {
+			index.articles.close();
+		}
 	});
 }
 
@@ -223,7 +208,7 @@ async function loadWithCache(
 			{ file: shown(""), field: "directory", problem: `cannot be read: ${(error as Error).message}` },
 		]);
 	}
-	const names = listing.articles;
+	const files = listing.articles;
 	for (const [name, problem] of listing.refused) errors.push({ file: shown(name), field: "file", problem });
 
 	const siteFile = shown("site.yaml");
@@ -250,7 +235,7 @@ async function loadWithCache(
 	const renderer = renderPool({ site, productionBaseUrl, images });
 	const renderKey = runRenderKeys(runInputs(site, productionBaseUrl, shown("")));
 	const dirKey = path.resolve(contentDir);
-	const stats: LoadStats = { files: names.length, read: 0, rendered: 0 };
+	const stats: LoadStats = { files: files.count, read: 0, rendered: 0 };
 
 	/**
 	 * What the cache knows of a batch of files, looked up a few queries per batch rather than three per file: each
@@ -334,19 +319,14 @@ async function loadWithCache(
 
 	const tags = createNameRegistry();
 	const authors = createNameRegistry();
-	const articles: LoadedArticle[] = [];
-	const drafts: string[] = [];
-	// Every article holds its tags and authors: one object per distinct tag or author, not one per mention.
-	const sharedRefs = new Map<string, TagRef | AuthorRef>();
-	const shared = <T extends TagRef | AuthorRef>(ref: T): T => {
-		const key = JSON.stringify(ref);
-		const known = sharedRefs.get(key);
-		if (known) return known as T;
-		sharedRefs.set(key, ref);
-		return ref;
+	const readRecordJson = (hash: string): string => {
+		const json = cache.recordJson(hash);
+		if (json === undefined) throw new RenderCacheError(`record ${hash} is not in the render cache`);
+		return json;
 	};
-	const idOwners = new Map<string, string>();
-	const slugOwners = new Map<string, string>();
+	// Ids and slugs are claimed there too: duplicates across the archive are found by key, not held in maps.
+	const articles = await openArticleTable(readRecordJson);
+	const drafts: string[] = [];
 	/** What a file gives on its own (its slug, its outcome), found ahead of the rules across files: files render in
 	 * parallel, and the rules then take them in path order. */
 	const prepare = async (
@@ -383,18 +363,17 @@ async function loadWithCache(
 
 		// Checked even when other fields are invalid, so a clash shows up in the same run.
 		const id = (valid ? outcome.id : undefined) ?? outcome.fallbackId;
-		const idOwner = idOwners.get(id);
+		const idOwner = articles.claimId(id, file);
 		if (idOwner)
 			errors.push({ file, field: "id", problem: `${JSON.stringify(id)} is already the id of ${idOwner}` });
-		else idOwners.set(id, file);
-		const slugOwner = slugOwners.get(slug);
+		const slugOwner = articles.claimSlug(slug, file);
 		if (slugOwner) {
 			errors.push({
 				file,
 				field: "file name",
 				problem: `gives the URL slug "${slug}", which ${slugOwner} already has`,
 			});
-		} else slugOwners.set(slug, file);
+		}
 		if (!valid) return;
 
 		errors.push(...outcome.renderErrors);
@@ -410,37 +389,44 @@ async function loadWithCache(
 			});
 		} else if (outcome.draft) drafts.push(id);
 		else
-			articles.push({
+			articles.add({
 				id,
 				slug,
 				file,
 				record: spelled.hash,
-				bytes: spelled.bytes,
 				published: spelled.published,
 				modified: spelled.modified,
-				tags: spelled.tags.map(shared),
-				authors: spelled.authors.map(shared),
+				tags: spelled.tags,
+				authors: spelled.authors,
 			});
 	};
-	const ahead: Promise<Awaited<ReturnType<typeof prepare>>>[] = [];
-	// Files are prepared in path order, so each batch's cache entries are looked up when its first file is due.
+	const ahead: { name: string; prepared: Promise<Awaited<ReturnType<typeof prepare>>> }[] = [];
+	// Files are prepared in path order, a batch at a time: each batch's cache entries are looked up when its first
+	// file is due, and only the batch's names are held.
+	const upcoming = files.names()[Symbol.iterator]();
+	const batch: string[] = [];
 	let recalled = new Map<string, Recalled>();
-	const prepareAhead = (index: number): void => {
-		const name = names[index];
-		if (name === undefined) return;
-		if (index % FILES_PER_RECALL === 0) recalled = recall(names.slice(index, index + FILES_PER_RECALL));
+	const prepareNext = (): void => {
+		if (batch.length === 0) {
+			for (let next = upcoming.next(); !next.done; next = upcoming.next())
+				if (batch.push(next.value) === FILES_PER_RECALL) break;
+			if (batch.length === 0) return;
+			recalled = recall(batch);
+			batch.reverse(); // taken from the end
+		}
+		const name = batch.pop() as string;
 		const prepared = prepare(name, recalled.get(name) ?? NOTHING_RECALLED);
 		prepared.catch(() => undefined); // handled when its turn comes
-		ahead.push(prepared);
+		ahead.push({ name, prepared });
 	};
 	try {
-		for (let index = 0; index < Math.min(FILES_AHEAD, names.length); index++) prepareAhead(index);
-		for (const [index, name] of names.entries()) {
+		for (let index = 0; index < FILES_AHEAD; index++) prepareNext();
+		for (let index = 0; ahead.length > 0; index++) {
 			// Unchanged files never wait on I/O: yielding to the event loop once a batch lets work that does (KV's
 			// state, read meanwhile by syncContent) move on.
 			if (index % FILES_PER_RECALL === 0) await new Promise((resolve) => setImmediate(resolve));
-			const prepared = ahead.shift() as Promise<Awaited<ReturnType<typeof prepare>>>;
-			prepareAhead(index + FILES_AHEAD);
+			const { name, prepared } = ahead.shift() as (typeof ahead)[number];
+			prepareNext();
 			// One file's failure is that file's error: every other file is still checked.
 			try {
 				await loadArticle(name, await prepared);
@@ -448,20 +434,24 @@ async function loadWithCache(
 				if (error instanceof RenderCacheError) throw error;
 				errors.push({ file: shown(name), field: "file", problem: describeFailure(error) });
 			}
-			options.onProgress?.(index + 1, names.length);
+			options.onProgress?.(index + 1, files.count);
 		}
+	} catch (error) {
+		articles.close();
+		throw error;
 	} finally {
-		await Promise.allSettled(ahead);
+		await Promise.allSettled(ahead.map((file) => file.prepared));
 		await renderer.close();
+		files.close();
 	}
-	cache.checkedAll();
-	cache.flush();
-	if (errors.length > 0) throw new ContentValidationError(errors);
-	const readRecordJson = (hash: string): string => {
-		const json = cache.recordJson(hash);
-		if (json === undefined) throw new RenderCacheError(`record ${hash} is not in the render cache`);
-		return json;
-	};
+	try {
+		cache.checkedAll();
+		cache.flush();
+		if (errors.length > 0) throw new ContentValidationError(errors);
+	} catch (error) {
+		articles.close();
+		throw error;
+	}
 	return {
 		site,
 		productionBaseUrl,
@@ -469,11 +459,13 @@ async function loadWithCache(
 		drafts,
 		skipped: listing.skipped,
 		stats,
-		readRecordJson,
-		*recordJsons(order = articles) {
-			for (const article of order) yield { article, json: readRecordJson(article.record) };
+		*recordJsons() {
+			for (const article of articles.loaded()) yield { article, json: readRecordJson(article.record) };
 		},
-		close: () => cache.close(),
+		close: () => {
+			articles.close();
+			cache.close();
+		},
 	};
 }
 

@@ -8,6 +8,7 @@ import type { KvTarget } from "./publish/kvTarget.ts";
 import { type HubNotice, type HubOptions, notifyHub } from "./publish/notifyHub.ts";
 import { type KvState, readKvState } from "./publish/readKvState.ts";
 import { type SpilledValues, spilledValues } from "./publish/spilledValues.ts";
+import { type StoredKeySets, storedKeySets } from "./publish/storedKeySets.ts";
 import { acquireLease, type LeaseOptions } from "./publish/syncLease.ts";
 import { type SyncOutcome, syncArticles } from "./publish/syncRecords.ts";
 import type { SyncTarget } from "./validate/siteSettings.ts";
@@ -53,29 +54,39 @@ export interface SyncContentOutcome extends SyncOutcome {
  */
 export async function syncContent(options: SyncContentOptions): Promise<SyncContentOutcome> {
 	const now = options.now ?? Date.now();
+	// KV's keys, one per article, are listed into a temporary database, not the heap.
+	const keySets: StoredKeySets = await storedKeySets();
 	// KV's state is read while content/ is checked, so listing its keys (workerd's work locally) overlaps with it.
 	// Reading writes nothing, so an invalid content/ still leaves KV untouched.
-	const early = readKvState(options.kv);
+	const early = readKvState(options.kv, keySets.make);
 	early.catch(() => undefined); // read again, and reported, in publish
-	// Records stay in the render cache: only the articles' small entries are held, each record read when written.
-	const content = await loadContentIndex(options.contentDir, {
-		target: options.target,
-		onProgress: options.onLoadProgress,
-		now,
-		cache: options.renderCache,
-	});
+	let content: ContentIndex;
+	try {
+		// Records stay in the render cache, and the articles' small rows in the run's database.
+		content = await loadContentIndex(options.contentDir, {
+			target: options.target,
+			onProgress: options.onLoadProgress,
+			now,
+			cache: options.renderCache,
+		});
+	} catch (error) {
+		await early.catch(() => undefined);
+		keySets.close();
+		throw error;
+	}
 	let outcome: SyncOutcome;
 	let values: SpilledValues | undefined;
 	try {
 		// With a cache file, the version's values wait for their writes on disk too (see spilledValues).
 		if (options.renderCache !== undefined) values = await spilledValues();
-		outcome = await publish(content, options, now, early, values);
+		outcome = await publish(content, options, now, early, values, keySets);
 	} finally {
-		// A cache file is committed and closed, and the spilled values dropped. A cache in memory is left to the
-		// collector, so the outcome's records and values (snapshot.records[].json, snapshot.values) stay readable
-		// for the caller.
+		// A cache file is committed and closed, its articles and the spilled values dropped. A cache in memory is
+		// left to the collector with its articles, so the outcome's records and values (snapshot.records[].json,
+		// snapshot.values) stay readable for the caller.
 		if (options.renderCache !== undefined) content.close();
 		values?.close();
+		keySets.close();
 	}
 	const hub = await notifyHub(
 		{
@@ -94,7 +105,7 @@ export async function syncContent(options: SyncContentOptions): Promise<SyncCont
 function summaryOf(content: ContentIndex): ContentSummary {
 	return {
 		site: content.site,
-		articles: content.articles.length,
+		articles: content.articles.count,
 		drafts: content.drafts,
 		skipped: content.skipped,
 		stats: content.stats,
@@ -107,18 +118,19 @@ async function publish(
 	now: number,
 	early: Promise<KvState>,
 	values: ValueStore | undefined,
+	keySets: StoredKeySets,
 ): Promise<SyncOutcome> {
 	const lease = options.dryRun ? null : await acquireLease(options.kv, options.lease);
 	try {
-		const source = { articles: content.articles, recordJson: (hash: string) => content.readRecordJson(hash) };
-		return await syncArticles(options.kv, content.site, source, {
-			state: currentState(options.kv, early),
+		return await syncArticles(options.kv, content.site, content.articles, {
+			state: currentState(options.kv, early, keySets),
 			now,
 			dryRun: options.dryRun,
 			limits: options.limits,
 			onProgress: options.onProgress,
 			beforeCommit: lease?.confirm,
 			values,
+			keySets: keySets.make,
 		});
 	} finally {
 		await lease?.release();
@@ -130,8 +142,8 @@ async function publish(
  * head, and its values are content-addressed, so it is still what head names. Keys removed since by another sync's
  * cleanup are what applySync confirms (it lists the keys again before moving head). Else it is read again.
  */
-async function currentState(kv: KvTarget, early: Promise<KvState>): Promise<KvState> {
+async function currentState(kv: KvTarget, early: Promise<KvState>, keySets: StoredKeySets): Promise<KvState> {
 	const state = await early.catch(() => null);
 	if (state !== null && (await kv.get(HEAD_KEY)) === state.headText) return state;
-	return readKvState(kv);
+	return readKvState(kv, keySets.make);
 }

@@ -2,7 +2,8 @@
 import { HEAD_KEY } from "../../store/kvLayout.ts";
 import { KV_LIMITS } from "../shared/kvLimits.ts";
 import { type ChunkLimits, chunkEntries, chunkKeys, entryChunks } from "./chunkRequests.ts";
-import type { KvEntry, KvTarget } from "./kvTarget.ts";
+import { type KeySetMaker, memoryKeySet } from "./keySet.ts";
+import { type KvEntry, type KvTarget, keyPages } from "./kvTarget.ts";
 import type { SyncPlan } from "./planSync.ts";
 import { SyncConflictError } from "./syncConflict.ts";
 
@@ -17,6 +18,8 @@ export interface ApplyOptions {
 	onProgress?: (progress: SyncProgress) => void;
 	/** Runs right before head moves and throws to stop the sync there (the sync lease's confirm). */
 	beforeCommit?: () => Promise<void>;
+	/** Makes the set of keys listed before head moves (in memory unless given). */
+	keySets?: KeySetMaker;
 }
 
 export interface SyncReport {
@@ -67,7 +70,7 @@ export async function applySync(
 	report.recordsWritten = plan.recordsToWrite;
 	report.indexWritten = plan.indexToWrite;
 	if (plan.head) {
-		report.requests += await confirmPresent(kv, plan.needed, limits);
+		report.requests += await confirmPresent(kv, plan.needed, limits, options.keySets ?? memoryKeySet);
 		await options.beforeCommit?.();
 		if ((await kv.get(HEAD_KEY)) !== plan.basedOn) {
 			throw new SyncConflictError("Another sync published while this one was writing: head moved.");
@@ -95,13 +98,20 @@ export async function applySync(
  * removed a record this plan found present. A key missing from the listing is asked for by name (a listing may
  * lag behind writes), written again when really gone, and then must be readable. Returns the requests made.
  */
-async function confirmPresent(kv: KvTarget, needed: KvEntry[], limits: ChunkLimits): Promise<number> {
-	const listed = new Set(await kv.listKeys(""));
+async function confirmPresent(
+	kv: KvTarget,
+	needed: Iterable<KvEntry>,
+	limits: ChunkLimits,
+	keySets: KeySetMaker,
+): Promise<number> {
+	const listed = await keySets(keyPages(kv, ""));
 	const absent = async (entries: KvEntry[]): Promise<KvEntry[]> => {
 		const found = await Promise.all(entries.map((entry) => kv.get(entry.key)));
 		return entries.filter((_, index) => found[index] === null);
 	};
-	const missing = await absent(needed.filter((entry) => !listed.has(entry.key)));
+	const unlisted: KvEntry[] = [];
+	for (const entry of needed) if (!listed.has(entry.key)) unlisted.push(entry);
+	const missing = await absent(unlisted);
 	if (missing.length === 0) return 0;
 	const chunks = chunkEntries(missing, limits);
 	for (const chunk of chunks) await kv.putMany(chunk);

@@ -12,19 +12,29 @@ export interface KvNamespaceLike {
 	}): Promise<{ keys: { name: string }[]; list_complete: boolean; cursor?: string }>;
 }
 
-/** Bindings have no bulk write, so a "bulk" call is `concurrency` single operations in flight at a time. */
-export function bindingKvTarget(namespace: KvNamespaceLike, concurrency = 16): KvTarget {
+/** Bindings have no bulk write, so a "bulk" call is `concurrency` single operations in flight at a time. Each
+ * listing request goes through `call` (a retry, for local state another process may be writing). */
+export function bindingKvTarget(
+	namespace: KvNamespaceLike,
+	concurrency = 16,
+	call: <T>(request: () => Promise<T>) => Promise<T> = (request) => request(),
+): KvTarget {
+	async function* pages(prefix: string): AsyncGenerator<string[]> {
+		let cursor: string | undefined;
+		for (;;) {
+			const page = await call(() => namespace.list({ prefix, cursor: cursor ?? null }));
+			yield page.keys.map((key) => key.name);
+			if (page.list_complete || !page.cursor) return;
+			cursor = page.cursor;
+		}
+	}
 	return {
 		async listKeys(prefix) {
 			const keys: string[] = [];
-			let cursor: string | undefined;
-			for (;;) {
-				const page = await namespace.list({ prefix, cursor: cursor ?? null });
-				for (const key of page.keys) keys.push(key.name);
-				if (page.list_complete || !page.cursor) return keys;
-				cursor = page.cursor;
-			}
+			for await (const page of pages(prefix)) keys.push(...page);
+			return keys;
 		},
+		listKeyPages: pages,
 		get: (key) => namespace.get(key, "text"),
 		putMany: (entries: KvEntry[]) => inParallel(entries, concurrency, (e) => namespace.put(e.key, e.value)),
 		deleteMany: (keys: string[]) => inParallel(keys, concurrency, (key) => namespace.delete(key)),

@@ -3,22 +3,18 @@
 // content hash, so an unchanged part of the archive gives the same keys and nothing to write. Runs on Node and in
 // workerd.
 import { ARCHIVE_PAGE_SIZE } from "../../domain/archivePages.ts";
-import { newestFirst } from "../../domain/entryOrder.ts";
 import type {
 	ArticleEntry,
-	ArticleRecord,
-	AuthorRef,
 	Catalog,
 	Manifest,
-	Person,
 	ScopeKey,
 	ScopeListing,
 	ScopePointer,
 	ScopeSummary,
 	SiteSettings,
-	TagRef,
 } from "../../domain/model.ts";
 import {
+	ARTICLE_PREFIX,
 	BUSIEST_SCOPES,
 	DIRECTORY_PAGE_SIZE,
 	keyOf,
@@ -31,7 +27,7 @@ import {
 	type ValueKind,
 } from "../../store/kvLayout.ts";
 import { storedPage, storedSummary } from "../../store/storedEntries.ts";
-import { authorScope, tagScope } from "../../urls/urlScheme.ts";
+import type { ArticleSource, ScopeMembers } from "./articleSource.ts";
 import { hashJson, hashText } from "./contentHash.ts";
 
 /** One record as stored: the hash that names its key, and its canonical JSON, read from its source on demand. */
@@ -39,53 +35,6 @@ export interface StoredRecord {
 	id: string;
 	hash: string;
 	readonly json: string;
-}
-
-/** What building needs of one article: its entry's fields and its tags and authors with their final slugs. */
-export interface SourceArticle {
-	id: string;
-	slug: string;
-	/** Hash of the record's canonical JSON. */
-	record: string;
-	published: number;
-	modified: number;
-	tags: readonly TagRef[];
-	authors: readonly AuthorRef[];
-}
-
-/** The articles of a version and where their records are: held in memory, or read from the render cache. */
-export interface ArticleSource {
-	articles: readonly SourceArticle[];
-	/** The canonical JSON of the record with this hash. */
-	recordJson(hash: string): string;
-}
-
-/** A source over records in memory (tests, and callers without a render cache). */
-export async function sourceOfRecords(records: readonly ArticleRecord[]): Promise<ArticleSource> {
-	const jsons = new Map<string, string>();
-	const articles: SourceArticle[] = [];
-	for (const record of records) {
-		const { json, hash } = await hashJson(record);
-		jsons.set(hash, json);
-		const published = Date.parse(record.published);
-		articles.push({
-			id: record.id,
-			slug: record.slug,
-			record: hash,
-			published,
-			modified: record.updated === undefined ? published : Date.parse(record.updated),
-			tags: record.tags,
-			authors: record.authors,
-		});
-	}
-	return {
-		articles,
-		recordJson(hash) {
-			const json = jsons.get(hash);
-			if (json === undefined) throw new Error(`no record ${hash} in this source`);
-			return json;
-		},
-	};
 }
 
 /** Where a version's values are kept while it is built and published: a Map, or a store on disk that holds only
@@ -108,19 +57,16 @@ export interface Snapshot {
 	catalog: Catalog;
 	/** Every value but the records, catalog and manifest included (they come last): key -> JSON. */
 	values: ValueStore;
-	/** Newest published first. */
-	records: StoredRecord[];
+	/** The articles, their records read from here when written. */
+	source: ArticleSource;
+	/** Whether the version reaches `key` (a record's or another value's). */
+	hasKey(key: string): boolean;
 	/** Each scope's pointer, as its shard holds it. */
 	pointers: Map<ScopeKey, ScopePointer>;
-	/** Article id -> record hash (made when asked). */
+	/** Every record, newest published first, read when asked (tests; sync reads `source`). */
+	readonly records: StoredRecord[];
+	/** Article id -> record hash, made when asked (tests). */
 	readonly recordHashes: Map<string, string>;
-}
-
-interface ScopeMembers {
-	name: string;
-	person?: Person;
-	/** Newest first. */
-	entries: ArticleEntry[];
 }
 
 /** Values of one version, by key, with the hash each is stored under. */
@@ -150,51 +96,32 @@ export async function buildVersion(
 	values: ValueStore = new Map(),
 ): Promise<Snapshot> {
 	const set = new ValueSet(values);
-	// Each article serves as its own entry (summaries and pages store only an entry's fields): no copy per article.
-	const stored = source.articles.toSorted(newestFirst);
-
-	// Maps, not object literals: a slug such as "constructor" or "__proto__" is a key like any other.
-	const scopes = new Map<ScopeKey, ScopeMembers>([["", { name: site.title, entries: [] }]]);
-	const member = (key: ScopeKey, name: string, entry: ArticleEntry, person?: Person): void => {
-		let members = scopes.get(key);
-		if (!members) {
-			// Newest article first, so a tag's newest spelling and an author's newest email/url win.
-			members = person ? { name, person, entries: [] } : { name, entries: [] };
-			scopes.set(key, members);
-		}
-		members.entries.push(entry);
-	};
-	for (const article of stored) {
-		member("", site.title, article);
-		for (const tag of article.tags) member(tagScope(tag.slug), tag.name, article);
-		for (const { slug, ...person } of article.authors)
-			member(authorScope(slug), person.name, article, person);
-	}
-
 	const siteHash = (await hashJson(site)).hash;
 	const keep = Math.max(RECENT_VISIBLE, site.itemsPerFeed);
 	const pointers = new Map<ScopeKey, ScopePointer>();
 	const listings = { tags: [] as ScopeListing[], authors: [] as ScopeListing[] };
-	for (const [key, members] of scopes) {
-		const { summary, fingerprint, visible } = await buildScope(set, key, members, siteHash, keep, now);
+	for (const members of source.scopes(now)) {
+		const { key } = members;
+		const scope = await buildScope(set, members, members.name ?? site.title, siteHash, keep, now);
 		pointers.set(key, {
-			summary,
-			fingerprint,
-			changed: changedAt(members.entries, now, fingerprint, previous.get(key)),
+			summary: scope.summary,
+			fingerprint: scope.fingerprint,
+			changed: changedAt(scope.newestVisibleChange, now, scope.fingerprint, previous.get(key)),
 		});
-		const oldest = members.entries.at(-1);
-		if (key === "" || oldest === undefined) continue;
-		const listing: ScopeListing = { key, name: members.name, count: visible, since: oldest.published };
+		if (key === "" || scope.since === undefined) continue;
+		const listing: ScopeListing = {
+			key,
+			name: members.name ?? key,
+			count: scope.visible,
+			since: scope.since,
+		};
 		(key.startsWith("tags/") ? listings.tags : listings.authors).push(listing);
 	}
 
-	const scopeShards = await shardValues(
-		set,
-		"scopes",
-		shardCount(pointers.size, SCOPE_SHARD_ENTRIES),
-		pointers,
-	);
-	const slugShards = await slugShardValues(set, shardCount(stored.length, SLUG_SHARD_ENTRIES), stored);
+	const scopeShards = await shardValues(set, shardCount(pointers.size, SCOPE_SHARD_ENTRIES), pointers);
+	const slugShards: string[] = [];
+	for (const shard of source.slugShards(shardCount(source.count, SLUG_SHARD_ENTRIES)))
+		slugShards.push(await set.add("slugs", Object.fromEntries(shard.map((entry) => [entry.slug, entry]))));
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
@@ -213,19 +140,30 @@ export async function buildVersion(
 		siteScope,
 		catalog: await set.add("catalog", catalog),
 		totals: { tags: listings.tags.length, authors: listings.authors.length },
-		articles: stored.length,
+		articles: source.count,
 	};
 	const manifestHash = await set.add("manifest", manifest);
-	const records = stored.map((article) => new SourcedRecord(article.id, article.record, source));
+	const records = (): StoredRecord[] => {
+		const site = source.scopes(now)[Symbol.iterator]().next().value as ScopeMembers;
+		return [...site.oldestFirst()]
+			.reverse()
+			.map((entry) => new SourcedRecord(entry.id, entry.record, source));
+	};
 	return {
 		manifest,
 		manifestHash,
 		catalog,
 		values: set.values,
-		records,
+		source,
+		hasKey: (key) =>
+			set.values.has(key) ||
+			(key.startsWith(ARTICLE_PREFIX) && source.hasRecord(key.slice(ARTICLE_PREFIX.length))),
 		pointers,
+		get records() {
+			return records();
+		},
 		get recordHashes(): Map<string, string> {
-			return new Map(records.map((record) => [record.id, record.hash]));
+			return new Map(records().map((record) => [record.id, record.hash]));
 		},
 	};
 }
@@ -246,35 +184,48 @@ class SourcedRecord implements StoredRecord {
 }
 
 /**
- * A scope's summary and archive pages. Complete pages of the oldest items move out of the summary while `keep`
- * visible items (the most a current feed shows) and every scheduled one stay in `recent`; so every moved page is a
- * complete archive page, and a current feed never reads one.
+ * A scope's summary and archive pages, its members read once, oldest first. Complete pages of the oldest items move
+ * out of the summary while `keep` visible items (the most a current feed shows) and every scheduled one stay in
+ * `recent`; so every moved page is a complete archive page, and a current feed never reads one.
  */
 async function buildScope(
 	set: ValueSet,
-	key: ScopeKey,
 	members: ScopeMembers,
+	name: string,
 	siteHash: string,
 	keep: number,
 	now: number,
-): Promise<{ summary: string; fingerprint: string; visible: number }> {
-	const oldest = members.entries.toReversed();
-	let scheduled = 0;
-	while (scheduled < oldest.length && (oldest[oldest.length - 1 - scheduled] as ArticleEntry).published > now)
-		scheduled++;
-	const movedPages = Math.max(0, Math.floor((oldest.length - scheduled - keep) / ARCHIVE_PAGE_SIZE));
+): Promise<{
+	summary: string;
+	fingerprint: string;
+	visible: number;
+	/** The oldest member's publication, if any. */
+	since: number | undefined;
+	/** The newest `modified` of a visible member, or null. */
+	newestVisibleChange: number | null;
+}> {
+	const { total, scheduled } = members;
+	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
 	const pages: string[] = [];
-	for (let page = 0; page < movedPages; page++) {
-		const entries = oldest.slice(page * ARCHIVE_PAGE_SIZE, (page + 1) * ARCHIVE_PAGE_SIZE);
-		pages.push(await set.add("page", storedPage({ entries })));
+	const recent: ArticleEntry[] = [];
+	let page: ArticleEntry[] = [];
+	let since: number | undefined;
+	let newestVisibleChange: number | null = null;
+	for (const entry of members.oldestFirst()) {
+		since ??= entry.published;
+		if (entry.published <= now && (newestVisibleChange === null || entry.modified > newestVisibleChange))
+			newestVisibleChange = entry.modified;
+		if (pages.length === movedPages) {
+			recent.push(entry);
+			continue;
+		}
+		page.push(entry);
+		if (page.length === ARCHIVE_PAGE_SIZE) {
+			pages.push(await set.add("page", storedPage({ entries: page })));
+			page = [];
+		}
 	}
-	const summary: ScopeSummary = {
-		key,
-		name: members.name,
-		total: oldest.length,
-		movedPages,
-		recent: oldest.slice(movedPages * ARCHIVE_PAGE_SIZE),
-	};
+	const summary: ScopeSummary = { key: members.key, name, total, movedPages, recent };
 	if (members.person) summary.person = members.person;
 	if (pages.length <= PAGE_TABLE_SIZE) {
 		if (pages.length > 0) summary.pages = pages;
@@ -283,7 +234,7 @@ async function buildScope(
 		for (let start = 0; start < pages.length; start += PAGE_TABLE_SIZE)
 			summary.tables.push(await set.add("table", { pages: pages.slice(start, start + PAGE_TABLE_SIZE) }));
 	}
-	const visibleRecent = summary.recent.slice(0, summary.recent.length - scheduled);
+	const visibleRecent = recent.slice(0, recent.length - scheduled);
 	// What the scope shows at sync time: its moved pages (all visible) and its visible recent items.
 	const fingerprint = await hashText(
 		[siteHash, ...pages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
@@ -291,7 +242,9 @@ async function buildScope(
 	return {
 		summary: await set.add("scope", storedSummary(summary)),
 		fingerprint,
-		visible: oldest.length - scheduled,
+		visible: total - scheduled,
+		since,
+		newestVisibleChange,
 	};
 }
 
@@ -300,50 +253,27 @@ async function buildScope(
  * before, else to `now` (a deletion, or an edit that did not bump `updated`, still changes the feed).
  */
 function changedAt(
-	entries: readonly ArticleEntry[],
+	newest: number | null,
 	now: number,
 	fingerprint: string,
 	previous: ScopePointer | undefined,
 ): number {
-	let newest: number | null = null;
-	for (const entry of entries)
-		if (entry.published <= now && (newest === null || entry.modified > newest)) newest = entry.modified;
 	if (!previous) return newest ?? now;
 	if (previous.fingerprint === fingerprint) return previous.changed;
 	return newest !== null && newest > previous.changed ? newest : now;
 }
 
-/** `count` shards of `items` by name; returns their hashes in shard order (an empty shard is `{}` like any other). */
-async function shardValues<V>(
-	set: ValueSet,
-	kind: "scopes" | "slugs",
-	count: number,
-	items: ReadonlyMap<string, V>,
-): Promise<string[]> {
-	const shards: [string, V][][] = Array.from({ length: count }, () => []);
-	for (const [name, value] of items) shards[shardOf(name, count)]?.push([name, value]);
-	const hashes: string[] = [];
-	for (const shard of shards) hashes.push(await set.add(kind, Object.fromEntries(shard)));
-	return hashes;
-}
-
-/** `count` shards of the articles by slug, each shard's entries made only when it is stored; returns their hashes
- * in shard order. */
-async function slugShardValues(
+/** `count` scope shards of the pointers by scope key; returns their hashes in shard order (an empty shard is `{}`
+ * like any other). */
+async function shardValues(
 	set: ValueSet,
 	count: number,
-	articles: readonly SourceArticle[],
+	pointers: ReadonlyMap<ScopeKey, ScopePointer>,
 ): Promise<string[]> {
-	const shards: SourceArticle[][] = Array.from({ length: count }, () => []);
-	for (const article of articles) shards[shardOf(article.slug, count)]?.push(article);
+	const shards: [ScopeKey, ScopePointer][][] = Array.from({ length: count }, () => []);
+	for (const [key, pointer] of pointers) shards[shardOf(key, count)]?.push([key, pointer]);
 	const hashes: string[] = [];
-	for (const shard of shards) {
-		const entries = shard.map(({ id, slug, record, published, modified }) => {
-			const entry: ArticleEntry = { id, slug, record, published, modified };
-			return [slug, entry] as const;
-		});
-		hashes.push(await set.add("slugs", Object.fromEntries(entries)));
-	}
+	for (const shard of shards) hashes.push(await set.add("scopes", Object.fromEntries(shard)));
 	return hashes;
 }
 

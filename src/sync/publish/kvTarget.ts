@@ -8,6 +8,8 @@ export interface KvEntry {
 export interface KvTarget {
 	/** Every key starting with `prefix` (all pages). */
 	listKeys(prefix: string): Promise<string[]>;
+	/** The same a page at a time, where the target lists in pages: a million keys are never all in memory. */
+	listKeyPages?(prefix: string): AsyncIterable<string[]>;
 	/** The value as text, or null when the key does not exist. */
 	get(key: string): Promise<string | null>;
 	/** Several values in one request, where the target can (nulls for missing keys); else `get` runs per key. */
@@ -16,4 +18,10 @@ export interface KvTarget {
 	putMany(entries: KvEntry[]): Promise<void>;
 	/** One bulk delete; missing keys are not an error. */
 	deleteMany(keys: string[]): Promise<void>;
+}
+
+/** The keys starting with `prefix`, a page at a time where the target can, else all at once. */
+export async function* keyPages(kv: KvTarget, prefix: string): AsyncGenerator<string[]> {
+	if (kv.listKeyPages) yield* kv.listKeyPages(prefix);
+	else yield await kv.listKeys(prefix);
 }

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parse } from "smol-toml";
 import { bindingKvTarget, type KvNamespaceLike } from "./bindingKvTarget.ts";
-import type { KvTarget } from "./kvTarget.ts";
+import { type KvTarget, keyPages } from "./kvTarget.ts";
 
 // miniflare is CommonJS: require() skips the export scan an ESM import runs over its large bundle (~0.3 s a sync).
 const { convertV4MiniflareOptions, Miniflare } = createRequire(import.meta.url)(
@@ -111,7 +111,7 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 			current = mf;
 			try {
 				const namespace = await mf.getKVNamespace(binding);
-				return { mf, kv: bindingKvTarget(namespace as unknown as KvNamespaceLike) };
+				return { mf, kv: bindingKvTarget(namespace as unknown as KvNamespaceLike, undefined, whileBusy) };
 			} catch (error) {
 				await mf.dispose().catch(() => undefined);
 				if (!isStateBusy(error) || attempt >= ATTEMPTS) throw error;
@@ -144,6 +144,9 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 	};
 	return {
 		listKeys: async (prefix) => whileBusy(async () => (await started).kv.listKeys(prefix)),
+		async *listKeyPages(prefix) {
+			yield* keyPages((await started).kv, prefix);
+		},
 		get: async (key) => whileBusy(async () => (await started).kv.get(key)),
 		putMany: (entries) => bulk("put", entries),
 		deleteMany: (keys) => bulk("delete", keys),

@@ -1,14 +1,20 @@
 // Compares the desired version with what KV holds and lists the writes and deletes that publish it.
 import type { ArticleEntry, Head } from "../../domain/model.ts";
-import { ARTICLE_PREFIX, articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
-import type { Snapshot, StoredRecord, ValueStore } from "./buildVersion.ts";
+import { articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
+import type { ArticleSource } from "./articleSource.ts";
+import type { Snapshot, ValueStore } from "./buildVersion.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
 import type { VersionWalk } from "./versionKeys.ts";
 
+/** Entries made when iterated, so a million records to write are never all in memory; iterable more than once. */
+export interface KvEntries extends Iterable<KvEntry> {
+	readonly length: number;
+}
+
 export interface SyncPlan {
 	/** Values missing from KV, records first: all invisible to readers until head moves. */
-	puts: KvEntry[];
+	puts: KvEntries;
 	recordsToWrite: number;
 	/** Values other than records to write (manifest, catalog, shards, summaries, pages, directory). */
 	indexToWrite: number;
@@ -17,7 +23,7 @@ export interface SyncPlan {
 	/** head as it was read when planning: if KV holds anything else when the plan commits, another sync moved it. */
 	basedOn: string | null;
 	/** Every key the new version reaches, with its value: confirmed present before head moves. */
-	needed: KvEntry[];
+	needed: Iterable<KvEntry>;
 	/**
 	 * Content-addressed keys reached by neither the new version nor the previous one, removed only after head
 	 * moved. When head stays, the previous one is head.previous: what an interrupted cleanup left (else nothing).
@@ -27,19 +33,19 @@ export interface SyncPlan {
 	changes: { added: string[]; updated: string[]; removed: string[] };
 }
 
-/** A record's KV entry, its value read from the record's source when a request carries it, so records are never
- * all in memory at once (a class: one getter for all of them). Its key is made when asked, too: a million entries
- * hold no key strings. */
+/** A record's KV entry, its value read from the articles' source when a request carries it, so records are never
+ * all in memory at once (a class: one getter for all of them). */
 class RecordEntry implements KvEntry {
-	readonly #record: StoredRecord;
-	constructor(record: StoredRecord) {
-		this.#record = record;
-	}
-	get key(): string {
-		return articleKey(this.#record.hash);
+	readonly key: string;
+	readonly #hash: string;
+	readonly #source: ArticleSource;
+	constructor(hash: string, source: ArticleSource) {
+		this.key = articleKey(hash);
+		this.#hash = hash;
+		this.#source = source;
 	}
 	get value(): string {
-		return this.#record.json;
+		return this.#source.recordJson(this.#hash);
 	}
 }
 
@@ -58,10 +64,10 @@ class StoredValueEntry implements KvEntry {
 	}
 }
 
-/** The keys of the new version. */
+/** The keys of the new version, in a Set (tests; sync asks `snapshot.hasKey`). */
 export function versionKeySet(snapshot: Snapshot): Set<string> {
 	const keys = new Set(snapshot.values.keys());
-	for (const record of snapshot.records) keys.add(articleKey(record.hash));
+	for (const hash of snapshot.source.recordHashes()) keys.add(articleKey(hash));
 	return keys;
 }
 
@@ -69,6 +75,7 @@ export function versionKeySet(snapshot: Snapshot): Set<string> {
  * `previous` is the walk of the version kept one generation (KV is eventually consistent: other locations may go
  * on reading the old head for up to a minute after it moves, so its values outlive it by one sync).
  * `now` (epoch ms) becomes the head's version, kept strictly increasing so a stale head can be told apart.
+ * Records are read from the snapshot's source each time the plan's entries are iterated, never held.
  */
 export function planSync(
 	state: KvState,
@@ -76,23 +83,31 @@ export function planSync(
 	previous: VersionWalk | null,
 	now: number,
 ): SyncPlan {
-	const needed: KvEntry[] = [];
-	const puts: KvEntry[] = [];
-	// Record hashes, not keys: the hashes are held anyway.
-	const seen = new Set<string>();
-	for (const record of snapshot.records) {
-		if (seen.has(record.hash)) continue; // two identical records share one key
-		seen.add(record.hash);
-		const entry = new RecordEntry(record);
-		needed.push(entry);
-		if (!state.keys.has(entry.key)) puts.push(entry);
-	}
-	const recordsToWrite = puts.length;
-	for (const key of snapshot.values.keys()) {
-		const entry = new StoredValueEntry(key, snapshot.values);
-		needed.push(entry);
-		if (!state.keys.has(key)) puts.push(entry);
-	}
+	const { source, values } = snapshot;
+	const records = function* (missing: boolean): Generator<KvEntry> {
+		for (const hash of source.recordHashes()) {
+			const entry = new RecordEntry(hash, source);
+			if (!missing || !state.keys.has(entry.key)) yield entry;
+		}
+	};
+	const valueEntries = (keys: Iterable<string>): KvEntry[] =>
+		[...keys].map((key) => new StoredValueEntry(key, values));
+	let recordsToWrite = 0;
+	for (const _ of records(true)) recordsToWrite++;
+	const valuePuts = valueEntries([...values.keys()].filter((key) => !state.keys.has(key)));
+	const puts: KvEntries = {
+		length: recordsToWrite + valuePuts.length,
+		*[Symbol.iterator]() {
+			yield* records(true);
+			yield* valuePuts;
+		},
+	};
+	const needed: Iterable<KvEntry> = {
+		*[Symbol.iterator]() {
+			yield* records(false);
+			yield* valueEntries(values.keys());
+		},
+	};
 
 	let head: KvEntry | null = null;
 	if (state.head?.manifest !== snapshot.manifestHash) {
@@ -104,16 +119,12 @@ export function planSync(
 		if (state.head) value.previous = state.head.manifest;
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };
 	}
-	const deletes = [...state.keys].filter(
-		(key) =>
-			!(key.startsWith(ARTICLE_PREFIX) && seen.has(key.slice(ARTICLE_PREFIX.length))) &&
-			!snapshot.values.has(key) &&
-			!previous?.keys.has(key),
-	);
+	const deletes: string[] = [];
+	for (const key of state.keys) if (!snapshot.hasKey(key) && !previous?.keys.has(key)) deletes.push(key);
 	return {
 		puts,
 		recordsToWrite,
-		indexToWrite: puts.length - recordsToWrite,
+		indexToWrite: valuePuts.length,
 		head,
 		basedOn: state.headText,
 		needed,

@@ -3,7 +3,8 @@
 import type { Catalog, Head, Manifest, ScopeKey, ScopeListing, ScopePointer } from "../../domain/model.ts";
 import { HEAD_KEY, keyOf, manifestKey, PREFIXES, parseHead } from "../../store/kvLayout.ts";
 import { scopeRefOf } from "../../urls/urlScheme.ts";
-import type { KvTarget } from "./kvTarget.ts";
+import { type KeySet, type KeySetMaker, memoryKeySet } from "./keySet.ts";
+import { type KvTarget, keyPages } from "./kvTarget.ts";
 
 export interface KvState {
 	/** null when nothing was ever published, or the head is unreadable (the next sync rewrites it). */
@@ -17,7 +18,7 @@ export interface KvState {
 	/** Published tag and author names by slug, from the directory: sync keeps a published name's slug. */
 	names: { tags: [string, string][]; authors: [string, string][] };
 	/** Every content-addressed key present. */
-	keys: Set<string>;
+	keys: KeySet;
 	/** The content-addressed values read here (manifest, catalog, scope shards, directory pages), by key: immutable, so
 	 * the walk of the published version (versionKeys.ts) reads none of them again. */
 	values: Map<string, string | null>;
@@ -39,12 +40,12 @@ export function parseJson<T>(text: string | null): T | null {
 	}
 }
 
-export async function readKvState(kv: KvTarget): Promise<KvState> {
-	const [listed, headText] = await Promise.all([
-		Promise.all(Object.values(PREFIXES).map((prefix) => kv.listKeys(prefix))),
-		kv.get(HEAD_KEY),
-	]);
-	const keys = new Set(listed.flat());
+/** `keySets` makes the set of keys listed (in memory unless given). */
+export async function readKvState(kv: KvTarget, keySets: KeySetMaker = memoryKeySet): Promise<KvState> {
+	const listing = async function* (): AsyncGenerator<string[]> {
+		for (const prefix of Object.values(PREFIXES)) yield* keyPages(kv, prefix);
+	};
+	const [keys, headText] = await Promise.all([keySets(listing()), kv.get(HEAD_KEY)]);
 	const values = new Map<string, string | null>();
 	const read = async (wanted: string[]): Promise<(string | null)[]> => {
 		const texts = await readMany(kv, wanted);

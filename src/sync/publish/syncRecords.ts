@@ -2,17 +2,10 @@
 import type { ArticleRecord, ScopeKey, ScopePointer, SiteSettings } from "../../domain/model.ts";
 import { assignSlugs } from "../validate/slugs.ts";
 import { type ApplyOptions, applySync, type SyncReport } from "./applySync.ts";
-import {
-	type ArticleSource,
-	buildVersion,
-	type Snapshot,
-	type SourceArticle,
-	sourceOfRecords,
-	type ValueStore,
-} from "./buildVersion.ts";
-import { hashJson } from "./contentHash.ts";
+import { type ArticleSource, sourceOfRecords } from "./articleSource.ts";
+import { buildVersion, type Snapshot, type ValueStore } from "./buildVersion.ts";
 import type { KvTarget } from "./kvTarget.ts";
-import { planSync, type SyncPlan, versionKeySet } from "./planSync.ts";
+import { planSync, type SyncPlan } from "./planSync.ts";
 import { type KvState, readKvState } from "./readKvState.ts";
 import { walkVersion } from "./versionKeys.ts";
 
@@ -55,9 +48,9 @@ export async function syncArticles(
 	source: ArticleSource,
 	options: SyncRecordsOptions,
 ): Promise<SyncOutcome> {
-	const state = await (options.state ?? readKvState(kv));
-	const scoped = await withPublishedSlugs(source, state.names);
-	const snapshot = await buildVersion(site, scoped.source, state.pointers, options.now, options.values);
+	const state = await (options.state ?? readKvState(kv, options.keySets));
+	const slugWarnings = await finalizeSlugs(source, state.names);
+	const snapshot = await buildVersion(site, source, state.pointers, options.now, options.values);
 	// The version kept one generation: head's, unless head already names this one (then head.previous: a rerun
 	// after an interrupted cleanup finishes it).
 	const previousHash =
@@ -65,7 +58,7 @@ export async function syncArticles(
 	const previous =
 		previousHash === undefined
 			? null
-			: await walkVersion(kv, previousHash, versionKeySet(snapshot), state.values);
+			: await walkVersion(kv, previousHash, { has: snapshot.hasKey }, state.values);
 	const plan = planSync(state, snapshot, previous, options.now);
 	const report = options.dryRun ? null : await applySync(kv, plan, options);
 	return {
@@ -73,7 +66,7 @@ export async function syncArticles(
 		plan,
 		report,
 		changedScopes: changedScopes(state.pointers, snapshot.pointers),
-		slugWarnings: scoped.warnings,
+		slugWarnings,
 	};
 }
 
@@ -93,45 +86,12 @@ export function changedScopes(
 }
 
 /**
- * Articles with final tag and author slugs: the published version's kept, different names apart (see assignSlugs).
- * A record whose slugs change is rewritten and hashed again; the others are untouched.
+ * Gives the source's tags and authors their final slugs: the published version's kept, different names apart (see
+ * assignSlugs). Returns the warnings for names that did not get their natural slug.
  */
-async function withPublishedSlugs(
-	source: ArticleSource,
-	published: KvState["names"],
-): Promise<{ source: ArticleSource; warnings: string[] }> {
-	const tags = assignSlugs(
-		"tag",
-		source.articles.flatMap((article) => article.tags),
-		published.tags,
-	);
-	const authors = assignSlugs(
-		"author",
-		source.articles.flatMap((article) => article.authors),
-		published.authors,
-	);
-	const rewritten = new Map<string, string>();
-	const articles: SourceArticle[] = [];
-	for (const article of source.articles) {
-		const finalTags = article.tags.map((tag) => ({ name: tag.name, slug: tags.slugOf(tag.name) }));
-		const finalAuthors = article.authors.map((author) => ({ ...author, slug: authors.slugOf(author.name) }));
-		const same =
-			finalTags.every((tag, i) => tag.slug === article.tags[i]?.slug) &&
-			finalAuthors.every((author, i) => author.slug === article.authors[i]?.slug);
-		if (same) {
-			articles.push(article);
-			continue;
-		}
-		const record = JSON.parse(source.recordJson(article.record)) as ArticleRecord;
-		const { json, hash } = await hashJson({ ...record, tags: finalTags, authors: finalAuthors });
-		rewritten.set(hash, json);
-		articles.push({ ...article, record: hash, tags: finalTags, authors: finalAuthors });
-	}
-	return {
-		source: {
-			articles,
-			recordJson: (hash) => rewritten.get(hash) ?? source.recordJson(hash),
-		},
-		warnings: [...tags.warnings, ...authors.warnings],
-	};
+async function finalizeSlugs(source: ArticleSource, published: KvState["names"]): Promise<string[]> {
+	const tags = assignSlugs("tag", source.names("tag"), published.tags);
+	const authors = assignSlugs("author", source.names("author"), published.authors);
+	await source.finalizeSlugs(tags.slugOf, authors.slugOf);
+	return [...tags.warnings, ...authors.warnings];
 }

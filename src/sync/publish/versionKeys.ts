@@ -31,7 +31,7 @@ export interface VersionWalk {
 export async function walkVersion(
 	kv: KvTarget,
 	manifestHash: string,
-	known: ReadonlySet<string>,
+	known: { has(key: string): boolean },
 	readBefore: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<VersionWalk> {
 	const walk: VersionWalk = { keys: new Set(), slugShards: new Map(), manifest: null, catalog: null };

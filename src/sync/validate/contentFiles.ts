@@ -1,15 +1,26 @@
 // Which files in content/ are read, and how: *.md at any depth, regular files only, size checked before reading,
 // strict UTF-8.
 import { constants } from "node:fs";
-import { open, readdir } from "node:fs/promises";
+import { open, opendir } from "node:fs/promises";
 import path from "node:path";
+import type { DatabaseSync } from "node:sqlite";
+import { openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
 
 /** Default for site.yaml's maxArticleBytes: far above any article, far below what would stall a sync. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024;
 
+/** The article files found, in a temporary database: an archive's million names are never all in memory. */
+export interface ArticleFiles {
+	readonly count: number;
+	/** Paths relative to content/ ("2024/05/x.md"), sorted as JavaScript sorts strings. */
+	names(): Iterable<string>;
+	/** Drops the database; names() fails after it. */
+	close(): void;
+}
+
 export interface ContentListing {
-	/** Article files (`*.md`) as paths relative to content/ ("2024/05/x.md"), sorted. */
-	articles: string[];
+	/** Article files (`*.md`). */
+	articles: ArticleFiles;
 	/** Everything else found (dotfiles and hidden folders, editor backups and locks, other files): left alone, and
 	 * listed so nobody wonders where they went. */
 	skipped: string[];
@@ -29,9 +40,11 @@ const IMAGES_DIR = "images";
 
 /** Walks content/ at any depth. Hidden folders are listed, not entered; symlinked folders are never followed. */
 export async function listContent(dir: string): Promise<ContentListing> {
-	const listing: ContentListing = { articles: [], skipped: [], refused: new Map() };
+	const articles = await articleFiles();
+	const listing: ContentListing = { articles, skipped: [], refused: new Map() };
 	const walk = async (folder: string): Promise<void> => {
-		for (const entry of await readdir(path.join(dir, folder), { withFileTypes: true })) {
+		// A folder's entries one at a time: a flat folder of a million files is never one array.
+		for await (const entry of await opendir(path.join(dir, folder))) {
 			const name = folder === "" ? entry.name : `${folder}/${entry.name}`;
 			if (folder === "" && TOP_LEVEL_KNOWN.has(entry.name)) continue;
 			if (folder === "" && entry.name === IMAGES_DIR && entry.isDirectory()) continue;
@@ -43,15 +56,44 @@ export async function listContent(dir: string): Promise<ContentListing> {
 					listing.refused.set(name, "is a directory, not an article file");
 				} else if (!entry.isFile()) {
 					listing.refused.set(name, "is not a regular file");
-				} else listing.articles.push(name);
+				} else articles.add(name);
 			} else if (entry.isDirectory()) await walk(name);
 			else listing.skipped.push(name);
 		}
 	};
-	await walk("");
-	listing.articles.sort();
+	try {
+		await walk("");
+	} catch (error) {
+		articles.close();
+		throw error;
+	}
 	listing.skipped.sort();
 	return listing;
+}
+
+async function articleFiles(): Promise<ArticleFiles & { add(name: string): void }> {
+	const db: DatabaseSync = await openRunDatabase();
+	db.exec("CREATE TABLE file (sort_key BLOB PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID; BEGIN");
+	const insert = db.prepare("INSERT INTO file (sort_key, name) VALUES (?, ?)");
+	let count = 0;
+	let closed = false;
+	return {
+		get count() {
+			return count;
+		},
+		add(name) {
+			insert.run(stringOrder(name), name);
+			count++;
+		},
+		*names() {
+			for (const row of db.prepare("SELECT name FROM file ORDER BY sort_key").iterate())
+				yield row.name as string;
+		},
+		close() {
+			if (!closed) db.close();
+			closed = true;
+		},
+	};
 }
 
 export type FileText = { ok: true; text: string } | { ok: false; problem: string };

@@ -1,7 +1,8 @@
 // A version's values: order, indexes, content hashes, and per-scope change times that only move on real changes.
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
-import { buildVersion, type Snapshot, sourceOfRecords } from "../../../src/sync/publish/buildVersion.ts";
+import { sourceOfRecords } from "../../../src/sync/publish/articleSource.ts";
+import { buildVersion, type Snapshot } from "../../../src/sync/publish/buildVersion.ts";
 import { article, site } from "../../support/articles.ts";
 import { readSnapshot } from "../support/snapshotValues.ts";
 

@@ -1,6 +1,7 @@
 // A version's values kept on disk while they wait for their writes: the same keys, JSON and order as in memory.
 import { describe, expect, it } from "vitest";
-import { buildVersion, sourceOfRecords } from "../../../src/sync/publish/buildVersion.ts";
+import { sourceOfRecords } from "../../../src/sync/publish/articleSource.ts";
+import { buildVersion } from "../../../src/sync/publish/buildVersion.ts";
 import { spilledValues } from "../../../src/sync/publish/spilledValues.ts";
 import { article, site } from "../../support/articles.ts";
 
