@@ -54,6 +54,22 @@ export default {
 	},
 };`;
 
+/** One Miniflare instance and the binding target over it, with the calls it is serving. */
+interface Instance {
+	mf: InstanceType<typeof Miniflare>;
+	kv: KvTarget;
+	calls: number;
+	/** Set once a newer instance takes new calls. */
+	retired: boolean;
+}
+
+/**
+ * Bytes written through one instance before the next writes go to a new one. workerd's memory grows by about what
+ * it has been sent to store and gives little of it back until it exits (~700 MiB after 100,000 articles), so a
+ * long sync would otherwise grow with the archive; a new instance costs about a second.
+ */
+const RECYCLE_BYTES = 256 * 2 ** 20;
+
 /** Entries per request to the Worker, and requests in flight: Node encodes the next while workerd stores one. */
 const ENTRIES_PER_REQUEST = 250;
 const REQUESTS_IN_FLIGHT = 2;
@@ -104,55 +120,97 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 		resourcePersistencePath: path.join(state, "v3"),
 		kvNamespaces: { [binding]: localNamespaceId(configPath, binding) },
 	});
-	let current: InstanceType<typeof Miniflare> | undefined;
-	const started = (async () => {
+	/** Starts an instance, retrying while the state is busy. */
+	const start = async (): Promise<Instance> => {
 		for (let attempt = 1; ; attempt++) {
 			const mf = new Miniflare(miniflareOptions);
-			current = mf;
+			live.add(mf);
 			try {
 				const namespace = await mf.getKVNamespace(binding);
-				return { mf, kv: bindingKvTarget(namespace as unknown as KvNamespaceLike, undefined, whileBusy) };
+				const kv = bindingKvTarget(namespace as unknown as KvNamespaceLike, undefined, whileBusy);
+				return { mf, kv, calls: 0, retired: false };
 			} catch (error) {
+				live.delete(mf);
 				await mf.dispose().catch(() => undefined);
 				if (!isStateBusy(error) || attempt >= ATTEMPTS) throw error;
 				await pause(attempt);
 			}
 		}
-	})();
-	started.catch(() => undefined); // reported by the first call that needs it
-	/** One bulk operation through the Worker, in requests of ENTRIES_PER_REQUEST, each retried while busy. */
-	const bulk = async (operation: "put" | "delete", items: readonly unknown[]): Promise<void> => {
-		const { mf } = await started;
-		const url = `http://localhost/${operation}?binding=${encodeURIComponent(binding)}`;
-		const send = async (batch: readonly unknown[]): Promise<void> => {
-			const body = JSON.stringify(batch);
-			await whileBusy(async () => {
-				const response = await mf.dispatchFetch(url, { method: "POST", body });
-				const text = await response.text();
-				if (!response.ok) throw new Error(`local KV ${operation} failed (${response.status}): ${text}`);
-			});
-		};
-		let next = 0;
-		const sender = async (): Promise<void> => {
-			while (next < items.length) {
-				const start = next;
-				next += ENTRIES_PER_REQUEST;
-				await send(items.slice(start, start + ENTRIES_PER_REQUEST));
-			}
-		};
-		await Promise.all(Array.from({ length: REQUESTS_IN_FLIGHT }, sender));
 	};
+	const live = new Set<InstanceType<typeof Miniflare>>();
+	const stop = async (instance: Instance): Promise<void> => {
+		live.delete(instance.mf);
+		await instance.mf.dispose().catch(() => undefined);
+	};
+	let current = start();
+	current.catch(() => undefined); // reported by the first call that needs it
+	let writtenBytes = 0;
+	/** Runs `work` on the current instance; a retired one is stopped when its last call ends. */
+	const use = async <T>(work: (instance: Instance) => Promise<T>): Promise<T> => {
+		const instance = await current;
+		instance.calls++;
+		try {
+			return await work(instance);
+		} finally {
+			instance.calls--;
+			if (instance.retired && instance.calls === 0) await stop(instance);
+		}
+	};
+	/** A new instance takes the next calls; the old one stops once its calls end (see RECYCLE_BYTES). */
+	const recycle = async (): Promise<void> => {
+		const old = await current;
+		current = start();
+		old.retired = true;
+		if (old.calls === 0) await stop(old);
+	};
+	/** One bulk operation through the Worker, in requests of ENTRIES_PER_REQUEST, each retried while busy. */
+	const bulk = (operation: "put" | "delete", items: readonly unknown[]): Promise<void> =>
+		use(async ({ mf }) => {
+			const url = `http://localhost/${operation}?binding=${encodeURIComponent(binding)}`;
+			const send = async (batch: readonly unknown[]): Promise<void> => {
+				const body = JSON.stringify(batch);
+				if (operation === "put") writtenBytes += body.length;
+				await whileBusy(async () => {
+					const response = await mf.dispatchFetch(url, { method: "POST", body });
+					const text = await response.text();
+					if (!response.ok) throw new Error(`local KV ${operation} failed (${response.status}): ${text}`);
+				});
+			};
+			let next = 0;
+			const sender = async (): Promise<void> => {
+				while (next < items.length) {
+					const from = next;
+					next += ENTRIES_PER_REQUEST;
+					await send(items.slice(from, from + ENTRIES_PER_REQUEST));
+				}
+			};
+			await Promise.all(Array.from({ length: REQUESTS_IN_FLIGHT }, sender));
+		});
 	return {
-		listKeys: async (prefix) => whileBusy(async () => (await started).kv.listKeys(prefix)),
+		listKeys: (prefix) => use(({ kv }) => whileBusy(() => kv.listKeys(prefix))),
 		async *listKeyPages(prefix) {
-			yield* keyPages((await started).kv, prefix);
+			const instance = await current;
+			instance.calls++;
+			try {
+				yield* keyPages(instance.kv, prefix);
+			} finally {
+				instance.calls--;
+				if (instance.retired && instance.calls === 0) await stop(instance);
+			}
 		},
-		get: async (key) => whileBusy(async () => (await started).kv.get(key)),
-		putMany: (entries) => bulk("put", entries),
+		get: (key) => use(({ kv }) => whileBusy(() => kv.get(key))),
+		async putMany(entries) {
+			await bulk("put", entries);
+			if (writtenBytes >= RECYCLE_BYTES) {
+				writtenBytes = 0;
+				await recycle();
+			}
+		},
 		deleteMany: (keys) => bulk("delete", keys),
 		dispose: async () => {
-			await started.catch(() => undefined);
-			await current?.dispose();
+			await current.catch(() => undefined);
+			await Promise.all([...live].map((mf) => mf.dispose().catch(() => undefined)));
+			live.clear();
 		},
 	};
 }
