@@ -363,15 +363,14 @@ async function loadWithCache(
 
 		// Checked even when other fields are invalid, so a clash shows up in the same run.
 		const id = (valid ? outcome.id : undefined) ?? outcome.fallbackId;
-		const idOwner = articles.claimId(id, file);
-		if (idOwner)
-			errors.push({ file, field: "id", problem: `${JSON.stringify(id)} is already the id of ${idOwner}` });
-		const slugOwner = articles.claimSlug(slug, file);
-		if (slugOwner) {
+		const owners = articles.claim(id, slug, file);
+		if (owners.id)
+			errors.push({ file, field: "id", problem: `${JSON.stringify(id)} is already the id of ${owners.id}` });
+		if (owners.slug) {
 			errors.push({
 				file,
 				field: "file name",
-				problem: `gives the URL slug "${slug}", which ${slugOwner} already has`,
+				problem: `gives the URL slug "${slug}", which ${owners.slug} already has`,
 			});
 		}
 		if (!valid) return;

@@ -23,10 +23,8 @@ export interface LoadedArticle extends SourceArticle {
 }
 
 export interface ArticleTable extends ArticleSource {
-	/** The file that already has this id, or undefined (and then `file` has it). */
-	claimId(id: string, file: string): string | undefined;
-	/** The same for a slug. */
-	claimSlug(slug: string, file: string): string | undefined;
+	/** Claims an id and a slug for `file`: the files that already have them, if any (else `file` has them now). */
+	claim(id: string, slug: string, file: string): { id?: string; slug?: string };
 	add(article: LoadedArticle): void;
 	/** Every article in the order added (file-path order), for callers that want them all. */
 	loaded(): Iterable<LoadedArticle>;
@@ -34,43 +32,39 @@ export interface ArticleTable extends ArticleSource {
 	close(): void;
 }
 
+// `slug_hash` is shardOf(slug, 2^32): its remainder by any shard count is the slug's shard. A member row copies its
+// article's entry, so a scope reads its members in order from one range of the table.
 const SCHEMA = `
 CREATE TABLE claim (kind TEXT NOT NULL, value TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (kind, value))
 	WITHOUT ROWID;
 CREATE TABLE article (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, id_order BLOB NOT NULL, slug TEXT NOT NULL,
-	file TEXT NOT NULL, record TEXT NOT NULL, published INTEGER NOT NULL, modified INTEGER NOT NULL,
-	tags TEXT NOT NULL, authors TEXT NOT NULL);
+	slug_hash INTEGER NOT NULL, file TEXT NOT NULL, record TEXT NOT NULL, published INTEGER NOT NULL,
+	modified INTEGER NOT NULL, tags TEXT NOT NULL, authors TEXT NOT NULL);
 CREATE TABLE member (scope TEXT NOT NULL, published INTEGER NOT NULL, id_order BLOB NOT NULL, seq INTEGER NOT NULL,
+	id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
 	PRIMARY KEY (scope, published, id_order DESC)) WITHOUT ROWID;
 CREATE TABLE rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
 `;
 
-/** Built once every article is in: the site scope's order, and records by hash. */
-const INDEXES = `
-CREATE INDEX article_order ON article (published, id_order DESC);
-CREATE INDEX article_record ON article (record);
-`;
+/** The columns a member copies from its article (after `scope`), and their source in an `article a`. */
+const MEMBER_COLUMNS = "published, id_order, seq, id, slug, record, modified";
+const MEMBER_SOURCE = "a.published, a.id_order, a.seq, a.id, a.slug, a.record, a.modified";
 
 /** Articles read per query when rewriting: rows are updated between pages, never under an open query. */
 const PAGE_ROWS = 1000;
 
-const ENTRY_COLUMNS = "a.id, a.slug, a.record, a.published, a.modified";
+const ENTRY_COLUMNS = "id, slug, record, published, modified";
 
-function entryOf(row: Record<string, unknown>): ArticleEntry {
-	return {
-		id: row.id as string,
-		slug: row.slug as string,
-		record: row.record as string,
-		published: row.published as number,
-		modified: row.modified as number,
-	};
+/** A row of ENTRY_COLUMNS, read as an array (a million rows make no million column-named objects). */
+function entryOf(row: unknown[]): ArticleEntry {
+	const [id, slug, record, published, modified] = row as [string, string, string, number, number];
+	return { id, slug, record, published, modified };
 }
 
 /** `recordJson` reads a record the render cache holds; records rewritten for their final slugs are kept here. */
 export async function openArticleTable(recordJson: (hash: string) => string): Promise<ArticleTable> {
 	const db: DatabaseSync = await openRunDatabase();
 	db.exec(SCHEMA);
-	db.function("shard_of", { deterministic: true }, (slug, count) => shardOf(String(slug), Number(count)));
 	// One transaction for the whole load: nothing here has to survive the run.
 	db.exec("BEGIN");
 	let loading = true;
@@ -84,21 +78,23 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 		}
 		return statement;
 	};
-	const claim = (kind: string, value: string, file: string): string | undefined => {
-		const { changes } = sql(
-			"INSERT INTO claim (kind, value, file) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-		).run(kind, value, file);
-		if (Number(changes) > 0) return undefined;
-		return sql("SELECT file FROM claim WHERE kind = ? AND value = ?").get(kind, value)?.file as string;
+	/** A statement whose rows are arrays, for the queries that read every article. */
+	const arrays = (text: string): StatementSync => {
+		const statement = sql(text);
+		statement.setReturnArrays(true);
+		return statement;
 	};
 	let count = 0;
 	const finishLoading = (): void => {
 		if (!loading) return;
 		loading = false;
-		db.exec(INDEXES);
+		db.exec("CREATE INDEX article_record ON article (record)");
 	};
-	// A tag or author per name, not per article: few enough to keep.
-	const distinctNames = new Map<"tag" | "author", TagRef[]>();
+	// A tag or author per name, not per article: few enough to keep. Name -> natural slug, in first-seen order.
+	const distinctNames = { tag: new Map<string, string>(), author: new Map<string, string>() };
+	const remember = (names: Map<string, string>, refs: readonly TagRef[]): void => {
+		for (const { name, slug } of refs) if (!names.has(name)) names.set(name, slug);
+	};
 	const rewrittenJson = (hash: string): string | undefined =>
 		sql("SELECT json FROM rewritten WHERE hash = ?").get(hash)?.json as string | undefined;
 
@@ -106,16 +102,30 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 		get count() {
 			return count;
 		},
-		claimId: (id, file) => claim("id", id, file),
-		claimSlug: (slug, file) => claim("slug", slug, file),
+		claim(id, slug, file) {
+			const { changes } = sql(
+				"INSERT INTO claim (kind, value, file) VALUES ('id', ?, ?), ('slug', ?, ?) ON CONFLICT DO NOTHING",
+			).run(id, file, slug, file);
+			if (Number(changes) === 2) return {};
+			const owners = sql(
+				"SELECT kind, file FROM claim WHERE (kind = 'id' AND value = ?) OR (kind = 'slug' AND value = ?)",
+			).all(id, slug);
+			const other = (kind: string): string | undefined => {
+				const owner = owners.find((row) => row.kind === kind)?.file as string | undefined;
+				return owner === file ? undefined : owner;
+			};
+			return { id: other("id"), slug: other("slug") };
+		},
 		add(article) {
-			distinctNames.clear();
+			remember(distinctNames.tag, article.tags);
+			remember(distinctNames.author, article.authors);
 			sql(
-				"INSERT INTO article (id, id_order, slug, file, record, published, modified, tags, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				"INSERT INTO article (id, id_order, slug, slug_hash, file, record, published, modified, tags, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			).run(
 				article.id,
 				stringOrder(article.id),
 				article.slug,
+				shardOf(article.slug, 2 ** 32),
 				article.file,
 				article.record,
 				article.published,
@@ -126,30 +136,19 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 			count++;
 		},
 		*loaded() {
-			for (const row of sql(
-				`SELECT ${ENTRY_COLUMNS}, a.file, a.tags, a.authors FROM article a ORDER BY a.seq`,
-			).iterate())
+			for (const row of arrays(
+				`SELECT ${ENTRY_COLUMNS}, file, tags, authors FROM article ORDER BY seq`,
+			).iterate() as Iterable<unknown[]>)
 				yield {
 					...entryOf(row),
-					file: row.file as string,
-					tags: JSON.parse(row.tags as string) as TagRef[],
-					authors: JSON.parse(row.authors as string) as AuthorRef[],
+					file: row[5] as string,
+					tags: JSON.parse(row[6] as string) as TagRef[],
+					authors: JSON.parse(row[7] as string) as AuthorRef[],
 				};
 		},
 		recordJson: (hash) => rewrittenJson(hash) ?? recordJson(hash),
-		names(kind) {
-			let names = distinctNames.get(kind);
-			if (!names) {
-				const column = kind === "tag" ? "tags" : "authors";
-				const rows = sql(
-					`SELECT json_extract(r.value, '$.name') AS name, json_extract(r.value, '$.slug') AS slug,
-						min(a.seq * 65536 + r.key) AS first
-					FROM article a, json_each(a.${column}) r GROUP BY name ORDER BY first`,
-				).all();
-				names = rows.map((row) => ({ name: row.name as string, slug: row.slug as string }));
-				distinctNames.set(kind, names);
-			}
-			return names;
+		*names(kind) {
+			for (const [name, slug] of distinctNames[kind]) yield { name, slug };
 		},
 		async finalizeSlugs(tagSlug, authorSlug) {
 			finishLoading();
@@ -184,32 +183,36 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 					after = Number(rows.at(-1)?.seq);
 				}
 			}
+			// Sorted before they go in, so the table is written in order rather than page by page at random.
+			sql(`INSERT INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE} FROM article a
+				ORDER BY 2, 3 DESC`).run();
 			for (const [column, prefix] of [
 				["tags", tagScope("")],
 				["authors", authorScope("")],
 			] as const)
 				sql(
-					`INSERT OR IGNORE INTO member (scope, published, id_order, seq)
-					SELECT ? || json_extract(r.value, '$.slug'), a.published, a.id_order, a.seq
-					FROM article a, json_each(a.${column}) r`,
+					`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS})
+					SELECT ? || json_extract(r.value, '$.slug'), ${MEMBER_SOURCE}
+					FROM article a, json_each(a.${column}) r ORDER BY 1, 2, 3 DESC`,
 				).run(prefix);
 			db.exec("COMMIT");
 		},
 		*scopes(now) {
+			const oldestFirst = function* (key: string): Generator<ArticleEntry> {
+				const rows = arrays(
+					`SELECT ${ENTRY_COLUMNS} FROM member WHERE scope = ? ORDER BY published, id_order DESC`,
+				).iterate(key) as Iterable<unknown[]>;
+				for (const member of rows) yield entryOf(member);
+			};
 			const site = sql("SELECT count(*) AS total, sum(published > ?) AS scheduled FROM article").get(now);
 			yield {
 				key: "",
-				total: Number(site?.total ?? 0),
+				total: Number(site?.total),
 				scheduled: Number(site?.scheduled ?? 0),
-				*oldestFirst() {
-					for (const row of sql(
-						`SELECT ${ENTRY_COLUMNS} FROM article a ORDER BY a.published, a.id_order DESC`,
-					).iterate())
-						yield entryOf(row);
-				},
+				oldestFirst: () => oldestFirst(""),
 			};
 			const scopes = sql(
-				"SELECT scope, count(*) AS total, sum(published > ?) AS scheduled FROM member GROUP BY scope",
+				"SELECT scope, count(*) AS total, sum(published > ?) AS scheduled FROM member WHERE scope > '' GROUP BY scope",
 			).iterate(now);
 			for (const row of scopes) {
 				const key = row.scope as string;
@@ -225,13 +228,7 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 					}),
 					total: Number(row.total),
 					scheduled: Number(row.scheduled),
-					*oldestFirst() {
-						const rows = sql(
-							`SELECT ${ENTRY_COLUMNS} FROM member m JOIN article a ON a.seq = m.seq WHERE m.scope = ?
-							ORDER BY m.published, m.id_order DESC`,
-						).iterate(key);
-						for (const member of rows) yield entryOf(member);
-					},
+					oldestFirst: () => oldestFirst(key),
 				};
 				yield members;
 			}
@@ -239,11 +236,11 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 		*slugShards(shards) {
 			let index = 0;
 			let shard: ArticleEntry[] = [];
-			const rows = sql(
-				`SELECT shard_of(a.slug, ?) AS shard, ${ENTRY_COLUMNS} FROM article a ORDER BY shard`,
-			).iterate(shards);
+			const rows = arrays(
+				`SELECT ${ENTRY_COLUMNS}, slug_hash % ? AS shard FROM article ORDER BY shard`,
+			).iterate(shards) as Iterable<unknown[]>;
 			for (const row of rows) {
-				while (index < Number(row.shard)) {
+				while (index < Number(row[5])) {
 					yield shard;
 					shard = [];
 					index++;
@@ -255,8 +252,12 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 				shard = [];
 			}
 		},
+		// Hashes are base64url, ASCII: SQLite's byte order is JavaScript's.
 		*recordHashes() {
-			for (const row of sql("SELECT DISTINCT record FROM article").iterate()) yield row.record as string;
+			for (const [record] of arrays(
+				"SELECT DISTINCT record FROM article ORDER BY record",
+			).iterate() as Iterable<unknown[]>)
+				yield record as string;
 		},
 		hasRecord: (hash) => sql("SELECT 1 FROM article WHERE record = ? LIMIT 1").get(hash) !== undefined,
 		close() {

@@ -2,7 +2,7 @@
 import { HEAD_KEY } from "../../store/kvLayout.ts";
 import { KV_LIMITS } from "../shared/kvLimits.ts";
 import { type ChunkLimits, chunkEntries, chunkKeys, entryChunks } from "./chunkRequests.ts";
-import { type KeySetMaker, memoryKeySet } from "./keySet.ts";
+import { type KeySetMaker, lookupInOrder, memoryKeySet } from "./keySet.ts";
 import { type KvEntry, type KvTarget, keyPages } from "./kvTarget.ts";
 import type { SyncPlan } from "./planSync.ts";
 import { SyncConflictError } from "./syncConflict.ts";
@@ -109,8 +109,10 @@ async function confirmPresent(
 		const found = await Promise.all(entries.map((entry) => kv.get(entry.key)));
 		return entries.filter((_, index) => found[index] === null);
 	};
+	// The plan gives records in ascending key order, as the listing iterates: walked side by side.
+	const isListed = lookupInOrder(listed, (key) => listed.has(key));
 	const unlisted: KvEntry[] = [];
-	for (const entry of needed) if (!listed.has(entry.key)) unlisted.push(entry);
+	for (const entry of needed) if (!isListed(entry.key)) unlisted.push(entry);
 	const missing = await absent(unlisted);
 	if (missing.length === 0) return 0;
 	const chunks = chunkEntries(missing, limits);

@@ -65,7 +65,7 @@ export interface ArticleSource {
 	scopes(now: number): Iterable<ScopeMembers>;
 	/** The entries of each of `count` slug shards (shardOf their slug), in shard order. */
 	slugShards(count: number): Iterable<ArticleEntry[]>;
-	/** Every record hash once (two identical articles share one). */
+	/** Every record hash once (two identical articles share one), in ascending order. */
 	recordHashes(): Iterable<string>;
 	hasRecord(hash: string): boolean;
 }
@@ -117,7 +117,14 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 				yield { name, slug };
 			}
 	};
-	let hashes: Set<string> | undefined;
+	let hashes: { set: Set<string>; ascending: string[] } | undefined;
+	const recordSet = (): { set: Set<string>; ascending: string[] } => {
+		if (!hashes) {
+			const set = new Set(articles.map((article) => article.record));
+			hashes = { set, ascending: [...set].sort() };
+		}
+		return hashes;
+	};
 	let newest: SourceArticle[] | undefined;
 	const byDate = (): SourceArticle[] => {
 		newest ??= articles.toSorted(newestFirst);
@@ -174,13 +181,7 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 				shards[shardOf(slug, count)]?.push({ id, slug, record, published, modified });
 			yield* shards;
 		},
-		recordHashes() {
-			hashes ??= new Set(articles.map((article) => article.record));
-			return hashes;
-		},
-		hasRecord(hash) {
-			hashes ??= new Set(articles.map((article) => article.record));
-			return hashes.has(hash);
-		},
+		recordHashes: () => recordSet().ascending,
+		hasRecord: (hash) => recordSet().set.has(hash),
 	};
 }

@@ -1,8 +1,9 @@
 // Compares the desired version with what KV holds and lists the writes and deletes that publish it.
 import type { ArticleEntry, Head } from "../../domain/model.ts";
-import { articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
+import { ARTICLE_PREFIX, articleKey, HEAD_KEY, keyOf } from "../../store/kvLayout.ts";
 import type { ArticleSource } from "./articleSource.ts";
 import type { Snapshot, ValueStore } from "./buildVersion.ts";
+import { lookupInOrder } from "./keySet.ts";
 import type { KvEntry } from "./kvTarget.ts";
 import type { KvState } from "./readKvState.ts";
 import type { VersionWalk } from "./versionKeys.ts";
@@ -84,10 +85,12 @@ export function planSync(
 	now: number,
 ): SyncPlan {
 	const { source, values } = snapshot;
+	// Records and listed keys both come in ascending order: they are compared by walking them side by side.
 	const records = function* (missing: boolean): Generator<KvEntry> {
+		const listed = lookupInOrder(state.keys, (key) => state.keys.has(key));
 		for (const hash of source.recordHashes()) {
 			const entry = new RecordEntry(hash, source);
-			if (!missing || !state.keys.has(entry.key)) yield entry;
+			if (!missing || !listed(entry.key)) yield entry;
 		}
 	};
 	const valueEntries = (keys: Iterable<string>): KvEntry[] =>
@@ -120,7 +123,13 @@ export function planSync(
 		head = { key: HEAD_KEY, value: JSON.stringify(value) };
 	}
 	const deletes: string[] = [];
-	for (const key of state.keys) if (!snapshot.hasKey(key) && !previous?.keys.has(key)) deletes.push(key);
+	const recordKeys = function* (): Generator<string> {
+		for (const hash of source.recordHashes()) yield articleKey(hash);
+	};
+	const reached = lookupInOrder(recordKeys(), snapshot.hasKey);
+	for (const key of state.keys)
+		if (!(key.startsWith(ARTICLE_PREFIX) ? reached(key) : values.has(key)) && !previous?.keys.has(key))
+			deletes.push(key);
 	return {
 		puts,
 		recordsToWrite,

@@ -86,8 +86,9 @@ async function articleFiles(): Promise<ArticleFiles & { add(name: string): void 
 			count++;
 		},
 		*names() {
-			for (const row of db.prepare("SELECT name FROM file ORDER BY sort_key").iterate())
-				yield row.name as string;
+			const all = db.prepare("SELECT name FROM file ORDER BY sort_key");
+			all.setReturnArrays(true);
+			for (const [name] of all.iterate() as Iterable<unknown[]>) yield name as string;
 		},
 		close() {
 			if (!closed) db.close();

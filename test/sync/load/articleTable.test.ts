@@ -95,11 +95,14 @@ describe("the articles' table", () => {
 	it("names the file that already claimed an id or a slug", async () => {
 		const table = await openArticleTable(() => "");
 		try {
-			expect(table.claimId("bai-1", "2024/bai-1.md")).toBeUndefined();
-			expect(table.claimId("bai-1", "2025/bai-1.md")).toBe("2024/bai-1.md");
-			expect(table.claimSlug("bai-1", "2024/bai-1.md")).toBeUndefined();
-			expect(table.claimSlug("bai-1", "2026/bai-1.md")).toBe("2024/bai-1.md");
-			expect(table.claimSlug("bai-2", "bai-2.md")).toBeUndefined();
+			expect(table.claim("bai-1", "bai-1", "2024/bai-1.md")).toEqual({});
+			expect(table.claim("bai-1", "bai-1b", "2025/bai-1.md")).toEqual({ id: "2024/bai-1.md" });
+			expect(table.claim("bai-1c", "bai-1", "2026/bai-1.md")).toEqual({ slug: "2024/bai-1.md" });
+			expect(table.claim("bai-1", "bai-1b", "2027/bai-1.md")).toEqual({
+				id: "2024/bai-1.md",
+				slug: "2025/bai-1.md",
+			});
+			expect(table.claim("bai-2", "bai-2", "bai-2.md")).toEqual({});
 		} finally {
 			table.close();
 		}
