@@ -1,6 +1,7 @@
 // The sync lease: one KV value naming the sync allowed to publish, so two syncs never interleave their writes.
 import { hostname } from "node:os";
 import { LEASE_KEY } from "../../store/kvLayout.ts";
+import { onSignal } from "../shared/signalCleanups.ts";
 import type { KvTarget } from "./kvTarget.ts";
 import { SyncConflictError } from "./syncConflict.ts";
 
@@ -124,7 +125,8 @@ export async function acquireLease(kv: KvTarget, options: LeaseOptions = {}): Pr
 	}, ttlMs / 3);
 	timer.unref?.();
 
-	return {
+	let forget = (): void => undefined;
+	const lease: SyncLease = {
 		async confirm() {
 			await renewing;
 			if (lost === null) {
@@ -138,6 +140,7 @@ export async function acquireLease(kv: KvTarget, options: LeaseOptions = {}): Pr
 			if (lost !== null) throw new SyncConflictError(lost);
 		},
 		async release() {
+			forget();
 			clearInterval(timer);
 			try {
 				await renewing;
@@ -147,4 +150,7 @@ export async function acquireLease(kv: KvTarget, options: LeaseOptions = {}): Pr
 			}
 		},
 	};
+	// Ctrl-C mid-sync: the lease goes with the process instead of holding the next sync up until it expires.
+	forget = onSignal(() => lease.release());
+	return lease;
 }
