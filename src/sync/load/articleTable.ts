@@ -15,6 +15,7 @@ import {
 	withFinalSlugs,
 } from "../publish/articleSource.ts";
 import { openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
+import { statementCache } from "../shared/sqlite.ts";
 
 /** One published or scheduled article, without its body: what ordering, scoping and planning need. */
 export interface LoadedArticle extends SourceArticle {
@@ -69,15 +70,7 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 	db.exec("BEGIN");
 	let loading = true;
 	let closed = false;
-	const statements = new Map<string, StatementSync>();
-	const sql = (text: string): StatementSync => {
-		let statement = statements.get(text);
-		if (!statement) {
-			statement = db.prepare(text);
-			statements.set(text, statement);
-		}
-		return statement;
-	};
+	const sql = statementCache(db);
 	/** A statement whose rows are arrays, for the queries that read every article. */
 	const arrays = (text: string): StatementSync => {
 		const statement = sql(text);

@@ -10,8 +10,8 @@
 // then starts over on a fresh cache: a broken cache costs a full render, never a failed sync.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { loadSqlite } from "../shared/sqlite.ts";
+import type { DatabaseSync } from "node:sqlite";
+import { loadSqlite, statementCache } from "../shared/sqlite.ts";
 
 /** The file's state when its text was hashed: any change to any of them and the file is read again. */
 export interface FileStamp {
@@ -144,15 +144,7 @@ function isBusy(error: unknown): boolean {
 
 function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 	const today = Math.floor(Date.now() / DAY_MS);
-	const statements = new Map<string, StatementSync>();
-	const sql = (text: string): StatementSync => {
-		let statement = statements.get(text);
-		if (!statement) {
-			statement = db.prepare(text);
-			statements.set(text, statement);
-		}
-		return statement;
-	};
+	const sql = statementCache(db);
 	let pending = 0;
 	let closed = false;
 	/** Whether a run today checked every file (see checkedAll); read once, when first needed. */

@@ -85,6 +85,20 @@ export async function rewriteRecord(
 	return hashJson({ ...(JSON.parse(json) as ArticleRecord), tags, authors });
 }
 
+/** What building needs of `record`, whose JSON has `hash`. */
+export function sourceArticleOf(record: ArticleRecord, hash: string): SourceArticle {
+	const published = Date.parse(record.published);
+	return {
+		id: record.id,
+		slug: record.slug,
+		record: hash,
+		published,
+		modified: record.updated === undefined ? published : Date.parse(record.updated),
+		tags: record.tags,
+		authors: record.authors,
+	};
+}
+
 /** A source over records in memory. */
 export async function sourceOfRecords(records: readonly ArticleRecord[]): Promise<ArticleSource> {
 	const jsons = new Map<string, string>();
@@ -92,16 +106,7 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 	for (const record of records) {
 		const { json, hash } = await hashJson(record);
 		jsons.set(hash, json);
-		const published = Date.parse(record.published);
-		articles.push({
-			id: record.id,
-			slug: record.slug,
-			record: hash,
-			published,
-			modified: record.updated === undefined ? published : Date.parse(record.updated),
-			tags: record.tags,
-			authors: record.authors,
-		});
+		articles.push(sourceArticleOf(record, hash));
 	}
 	const recordJson = (hash: string): string => {
 		const json = jsons.get(hash);

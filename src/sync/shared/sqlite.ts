@@ -1,5 +1,7 @@
-// node:sqlite for the sync's own files (the render cache, the values a version waits to write), loaded once and
+// node:sqlite for the sync's own files (the render cache, the run's temporary databases), loaded once and
 // without its ExperimentalWarning.
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+
 let sqlite: typeof import("node:sqlite") | undefined;
 
 /** node:sqlite, loaded without its ExperimentalWarning: the module is stable enough for a cache that is rebuilt at
@@ -18,4 +20,17 @@ export async function loadSqlite(): Promise<typeof import("node:sqlite")> {
 		process.emitWarning = emitWarning;
 	}
 	return sqlite;
+}
+
+/** Prepares each SQL text once per database: the statements a loop runs again and again. */
+export function statementCache(db: DatabaseSync): (text: string) => StatementSync {
+	const statements = new Map<string, StatementSync>();
+	return (text) => {
+		let statement = statements.get(text);
+		if (!statement) {
+			statement = db.prepare(text);
+			statements.set(text, statement);
+		}
+		return statement;
+	};
 }

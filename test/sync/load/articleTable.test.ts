@@ -4,7 +4,11 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
 import { type ArticleTable, openArticleTable } from "../../../src/sync/load/articleTable.ts";
-import { type ArticleSource, sourceOfRecords } from "../../../src/sync/publish/articleSource.ts";
+import {
+	type ArticleSource,
+	sourceArticleOf,
+	sourceOfRecords,
+} from "../../../src/sync/publish/articleSource.ts";
 import { buildVersion } from "../../../src/sync/publish/buildVersion.ts";
 import { hashJson } from "../../../src/sync/publish/contentHash.ts";
 import { versionKeySet } from "../../../src/sync/publish/planSync.ts";
@@ -41,17 +45,7 @@ async function tableOf(list: readonly ArticleRecord[]): Promise<ArticleTable> {
 	for (const record of list) {
 		const { json, hash } = await hashJson(record);
 		jsons.set(hash, json);
-		const published = Date.parse(record.published);
-		table.add({
-			id: record.id,
-			slug: record.slug,
-			file: `${record.slug}.md`,
-			record: hash,
-			published,
-			modified: record.updated === undefined ? published : Date.parse(record.updated),
-			tags: record.tags,
-			authors: record.authors,
-		});
+		table.add({ ...sourceArticleOf(record, hash), file: `${record.slug}.md` });
 	}
 	return table;
 }
