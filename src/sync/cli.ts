@@ -171,14 +171,15 @@ function parseFlags(argv: string[]) {
 }
 
 function describeChanges(plan: SyncPlan): string {
+	const counts = plan.changeCounts;
+	if (counts.added + counts.updated + counts.removed === 0) return "No article changed.";
+	const list = (ids: string[], count: number): string =>
+		count <= 10 ? ids.join(", ") : `${ids.slice(0, 10).join(", ")} and ${count - 10} more`;
 	const { added, updated, removed } = plan.changes;
-	if (added.length + updated.length + removed.length === 0) return "No article changed.";
-	const list = (ids: string[]): string =>
-		ids.length <= 10 ? ids.join(", ") : `${ids.slice(0, 10).join(", ")} and ${ids.length - 10} more`;
 	return [
-		added.length > 0 ? `Added (${added.length}): ${list(added)}` : "",
-		updated.length > 0 ? `Changed (${updated.length}): ${list(updated)}` : "",
-		removed.length > 0 ? `Removed (${removed.length}): ${list(removed)}` : "",
+		counts.added > 0 ? `Added (${counts.added}): ${list(added, counts.added)}` : "",
+		counts.updated > 0 ? `Changed (${counts.updated}): ${list(updated, counts.updated)}` : "",
+		counts.removed > 0 ? `Removed (${counts.removed}): ${list(removed, counts.removed)}` : "",
 	]
 		.filter(Boolean)
 		.join("\n");

@@ -30,8 +30,11 @@ export interface SyncPlan {
 	 * moved. When head stays, the previous one is head.previous: what an interrupted cleanup left (else nothing).
 	 */
 	deletes: string[];
-	/** What changed for people, by article id, compared with the version head pointed to. */
+	/** What changed for people, by article id, compared with the version head pointed to: at most CHANGES_LISTED
+	 * ids per list, the first in sorted order. */
 	changes: { added: string[]; updated: string[]; removed: string[] };
+	/** How many articles each list of changes has. */
+	changeCounts: { added: number; updated: number; removed: number };
 }
 
 /** A record's KV entry, its value read from the articles' source when a request carries it, so records are never
@@ -138,21 +141,72 @@ export function planSync(
 		basedOn: state.headText,
 		needed,
 		deletes: deletes.sort(),
-		changes: head ? articleChanges(snapshot, previous) : { added: [], updated: [], removed: [] },
+		...(head ? articleChanges(snapshot, previous) : noChanges()),
 	};
 }
 
-/** Articles of the slug shards that differ between the two versions, compared by id. */
-function articleChanges(snapshot: Snapshot, previous: VersionWalk | null): SyncPlan["changes"] {
+/** Ids each list of changes names: the first in sorted order (the counts are whole). */
+export const CHANGES_LISTED = 1000;
+
+type ChangeLists = SyncPlan["changes"];
+
+const noChanges = (): { changes: ChangeLists; changeCounts: SyncPlan["changeCounts"] } => ({
+	changes: { added: [], updated: [], removed: [] },
+	changeCounts: { added: 0, updated: 0, removed: 0 },
+});
+
+/** The first `limit` of the strings added, in sorted order, held `limit` at a time. */
+function firstSorted(limit: number): { add(id: string): void; list: string[] } {
+	const list: string[] = [];
+	return {
+		list,
+		add(id) {
+			if (list.length === limit && id >= (list.at(-1) as string)) return;
+			let low = 0;
+			let high = list.length;
+			while (low < high) {
+				const middle = (low + high) >> 1;
+				if ((list[middle] as string) < id) low = middle + 1;
+				else high = middle;
+			}
+			list.splice(low, 0, id);
+			if (list.length > limit) list.pop();
+		},
+	};
+}
+
+/**
+ * Articles of the slug shards that differ between the two versions, compared by id. With no previous version every
+ * article is new: they are counted shard by shard, and only the listed ones are held.
+ */
+function articleChanges(
+	snapshot: Snapshot,
+	previous: VersionWalk | null,
+): { changes: ChangeLists; changeCounts: SyncPlan["changeCounts"] } {
+	const shardOf = (hash: string): Record<string, ArticleEntry> =>
+		JSON.parse(snapshot.values.get(keyOf("slugs", hash)) ?? "{}");
+	const old = previous?.catalog?.slugShards;
+	if (!old) {
+		const added = firstSorted(CHANGES_LISTED);
+		let count = 0;
+		for (const hash of snapshot.catalog.slugShards)
+			for (const entry of Object.values(shardOf(hash))) {
+				added.add(entry.id);
+				count++;
+			}
+		return {
+			changes: { added: added.list, updated: [], removed: [] },
+			changeCounts: { added: count, updated: 0, removed: 0 },
+		};
+	}
 	const before = new Map<string, string>();
 	const after = new Map<string, string>();
 	const add = (into: Map<string, string>, shard: Record<string, ArticleEntry>) => {
 		for (const entry of Object.values(shard)) into.set(entry.id, entry.record);
 	};
-	const old = previous?.catalog?.slugShards;
 	snapshot.catalog.slugShards.forEach((hash, index) => {
-		if (old?.[index] === hash) return;
-		add(after, JSON.parse(snapshot.values.get(keyOf("slugs", hash)) ?? "{}"));
+		if (old[index] === hash) return;
+		add(after, shardOf(hash));
 		const shard = previous?.slugShards.get(index);
 		if (shard) add(before, shard);
 	});
@@ -164,5 +218,9 @@ function articleChanges(snapshot: Snapshot, previous: VersionWalk | null): SyncP
 		else if (was !== hash) updated.push(id);
 	}
 	const removed = [...before.keys()].filter((id) => !after.has(id));
-	return { added: added.sort(), updated: updated.sort(), removed: removed.sort() };
+	const listed = (ids: string[]): string[] => ids.sort().slice(0, CHANGES_LISTED);
+	return {
+		changes: { added: listed(added), updated: listed(updated), removed: listed(removed) },
+		changeCounts: { added: added.length, updated: updated.length, removed: removed.length },
+	};
 }

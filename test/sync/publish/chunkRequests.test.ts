@@ -70,6 +70,7 @@ describe("chunking", () => {
 				needed: puts,
 				deletes: ["article:old1", "article:old2", "manifest:old"],
 				changes: { added: [], updated: [], removed: [] },
+				changeCounts: { added: 0, updated: 0, removed: 0 },
 			};
 			const report = await applySync(recording.kv, plan, {
 				limits: { pairsPerRequest: 3, bytesPerRequest: 1_000_000, keysPerDelete: 2 },
