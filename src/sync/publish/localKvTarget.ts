@@ -65,10 +65,11 @@ interface Instance {
 
 /**
  * Bytes written through one instance before the next writes go to a new one. workerd's memory grows by about what
- * it has been sent to store and gives little of it back until it exits (~700 MiB after 100,000 articles), so a
- * long sync would otherwise grow with the archive; a new instance costs about a second.
+ * it has been sent to store and gives little of it back until it exits (660 MiB after the 100,000 articles of a fresh
+ * sync; 550–700 MiB per 256 MiB written at a million), so a long sync would otherwise grow with the archive; a new
+ * instance costs about a second.
  */
-const RECYCLE_BYTES = 256 * 2 ** 20;
+const RECYCLE_BYTES = 128 * 2 ** 20;
 
 /** Entries per request to the Worker, and requests in flight: Node encodes the next while workerd stores one. */
 const ENTRIES_PER_REQUEST = 250;
