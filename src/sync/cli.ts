@@ -40,7 +40,7 @@ const LARGE_SYNC = 1000;
  * few seconds on a big sync. It costs no extra API requests (wrangler sends 1,000 pairs per request to the API either
  * way), only a wrangler start-up (~1.5 s) per 2,000 keys.
  */
-const LIMITS = { ...KV_LIMITS, pairsPerRequest: 2000 };
+const LIMITS = { ...KV_LIMITS, pairsPerRequest: 2000, targetBytes: 16 * 2 ** 20 };
 
 async function main(argv: string[]): Promise<number> {
 	let flags: ReturnType<typeof parseFlags>;

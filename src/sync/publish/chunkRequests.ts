@@ -5,6 +5,9 @@ import type { KvEntry } from "./kvTarget.ts";
 export interface ChunkLimits {
 	pairsPerRequest: number;
 	bytesPerRequest: number;
+	/** A request's usual size: a value that fits the limits but not this goes alone. Keeps what one request holds in
+	 * memory small when values are large (a million articles' slug shards are ~155 KB each). */
+	targetBytes?: number;
 }
 
 const utf8 = new TextEncoder();
@@ -29,13 +32,14 @@ export function* entryChunks(
 ): Generator<KvEntry[]> {
 	let current: KvEntry[] = [];
 	let bytes = 2; // the enclosing brackets
+	const target = Math.min(limits.targetBytes ?? limits.bytesPerRequest, limits.bytesPerRequest);
 	for (const lazy of entries) {
 		const entry = { key: lazy.key, value: lazy.value };
 		const size = entryBytes(entry);
 		if (size + 2 > limits.bytesPerRequest) {
 			throw new Error(`KV value for ${entry.key} is ${size} bytes, more than one bulk request may carry`);
 		}
-		if (current.length === limits.pairsPerRequest || bytes + size > limits.bytesPerRequest) {
+		if (current.length === limits.pairsPerRequest || (current.length > 0 && bytes + size > target)) {
 			yield current;
 			current = [];
 			bytes = 2;

@@ -39,6 +39,22 @@ describe("chunking", () => {
 		expect(chunkEntries([{ key: "article:fits", value: "x".repeat(900) }], limits)).toHaveLength(1);
 	});
 
+	it("keeps requests near their target size, a value larger than the target going alone", () => {
+		const limits = { pairsPerRequest: KV_LIMITS.pairsPerRequest, bytesPerRequest: 1000, targetBytes: 300 };
+		const entries = [50, 50, 50, 50, 700, 50, 50].map((length, i) => ({
+			key: `k${i}`,
+			value: "x".repeat(length),
+		}));
+		const chunks = chunkEntries(entries, limits);
+		expect(chunks.map((chunk) => chunk.map((entry) => entry.key))).toEqual([
+			["k0", "k1", "k2", "k3"],
+			["k4"],
+			["k5", "k6"],
+		]);
+		for (const chunk of chunks)
+			if (chunk.length > 1) expect(requestBytes(chunk)).toBeLessThanOrEqual(limits.targetBytes);
+	});
+
 	it("uses Cloudflare's limits by default: 10,000 pairs and 100 MB per request, 10,000 keys per delete", () => {
 		expect(KV_LIMITS).toMatchObject({
 			pairsPerRequest: 10_000,
