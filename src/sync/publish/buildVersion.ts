@@ -1,7 +1,7 @@
-// Builds every value of one version from the articles' summaries: each scope's summary and complete archive pages, the
-// scope and slug shards, the tag and author directory, the catalog that lists them, and the manifest. Each value is canonical JSON under its
-// content hash, so an unchanged part of the archive gives the same keys and nothing to write. Runs on Node and in
-// workerd.
+// Builds every value of one version from an ArticleSource: each scope's summary and complete archive pages (built as
+// its members stream past, oldest first), the scope and slug shards, the tag and author directory, the catalog that
+// lists them, and the manifest. Each value is canonical JSON under its content hash, so an unchanged part of the
+// archive gives the same keys and nothing to write. Runs on Node and in workerd.
 import { ARCHIVE_PAGE_SIZE } from "../../domain/archivePages.ts";
 import type {
 	ArticleEntry,
@@ -83,7 +83,8 @@ class ValueSet {
 }
 
 /**
- * Builds the version for `source`'s articles (drafts already left out, slugs final) as of `now` (epoch ms). `previous` holds the
+ * Builds the version for `source`'s articles (drafts already left out, slugs final: see finalizeSlugs) as of `now`
+ * (epoch ms). `previous` holds the
  * published version's scope pointers; each scope's `changed` carries forward from it, so syncing unchanged content
  * again gives byte-identical values (the same keys, so nothing to write). The values go into `values` (a new,
  * empty store).
