@@ -37,7 +37,7 @@ import {
 } from "./load/renderCache.ts";
 import { hashOf, runInputs, runRenderKeys } from "./load/renderKey.ts";
 import { renderPool } from "./load/renderPool.ts";
-import { hashJson } from "./publish/contentHash.ts";
+import { rewriteRecord } from "./publish/articleSource.ts";
 import { KV_LIMITS } from "./shared/kvLimits.ts";
 import { type ContentError, ContentValidationError } from "./validate/contentError.ts";
 import {
@@ -486,7 +486,7 @@ async function withSpellings(
 	if (same(tags, record.tags) && same(authors, record.authors)) return record;
 	const json = cache.recordJson(record.hash);
 	if (json === undefined) throw new RenderCacheError(`record ${record.hash} is not in the render cache`);
-	const stored = await hashJson({ ...(JSON.parse(json) as ArticleRecord), tags, authors });
+	const stored = await rewriteRecord(json, tags, authors);
 	cache.saveRecord(stored.hash, stored.json);
 	return { ...record, hash: stored.hash, bytes: Buffer.byteLength(stored.json), tags, authors };
 }

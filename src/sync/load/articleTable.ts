@@ -8,11 +8,10 @@ import { shardOf } from "../../store/kvLayout.ts";
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import {
 	type ArticleSource,
-	rewriteRecord,
 	type ScopeMembers,
 	type SourceArticle,
 	scopeNaming,
-	withFinalSlugs,
+	withSlugsFinal,
 } from "../publish/articleSource.ts";
 import { openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
 import { statementCache } from "../shared/sqlite.ts";
@@ -68,7 +67,6 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 	db.exec(SCHEMA);
 	// One transaction for the whole load: nothing here has to survive the run.
 	db.exec("BEGIN");
-	let loading = true;
 	let closed = false;
 	const sql = statementCache(db);
 	/** A statement whose rows are arrays, for the queries that read every article. */
@@ -78,11 +76,6 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 		return statement;
 	};
 	let count = 0;
-	const finishLoading = (): void => {
-		if (!loading) return;
-		loading = false;
-		db.exec("CREATE INDEX article_record ON article (record)");
-	};
 	// A tag or author per name, not per article: few enough to keep. Name -> natural slug, in first-seen order.
 	const distinctNames = { tag: new Map<string, string>(), author: new Map<string, string>() };
 	const remember = (names: Map<string, string>, refs: readonly TagRef[]): void => {
@@ -144,7 +137,8 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 			for (const [name, slug] of distinctNames[kind]) yield { name, slug };
 		},
 		async finalizeSlugs(tagSlug, authorSlug) {
-			finishLoading();
+			// Every article is in: records are looked up by hash from here on.
+			db.exec("CREATE INDEX article_record ON article (record)");
 			const changed = (kind: "tag" | "author", slugOf: (name: string) => string): boolean =>
 				[...table.names(kind)].some((ref) => slugOf(ref.name) !== ref.slug);
 			if (changed("tag", tagSlug) || changed("author", authorSlug)) {
@@ -155,21 +149,21 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 					).all(after, PAGE_ROWS);
 					if (rows.length === 0) break;
 					for (const row of rows) {
-						const tags = JSON.parse(row.tags as string) as TagRef[];
-						const authors = JSON.parse(row.authors as string) as AuthorRef[];
-						const finalTags = withFinalSlugs(tags, tagSlug);
-						const finalAuthors = withFinalSlugs(authors, authorSlug);
-						if (finalTags === tags && finalAuthors === authors) continue;
-						const { json, hash } = await rewriteRecord(
-							table.recordJson(row.record as string),
-							finalTags,
-							finalAuthors,
+						const article = {
+							record: row.record as string,
+							tags: JSON.parse(row.tags as string) as TagRef[],
+							authors: JSON.parse(row.authors as string) as AuthorRef[],
+						};
+						const rewritten = await withSlugsFinal(article, tagSlug, authorSlug, table.recordJson);
+						if (!rewritten) continue;
+						sql("INSERT OR IGNORE INTO rewritten (hash, json) VALUES (?, ?)").run(
+							rewritten.record,
+							rewritten.json,
 						);
-						sql("INSERT OR IGNORE INTO rewritten (hash, json) VALUES (?, ?)").run(hash, json);
 						sql("UPDATE article SET record = ?, tags = ?, authors = ? WHERE seq = ?").run(
-							hash,
-							JSON.stringify(finalTags),
-							JSON.stringify(finalAuthors),
+							rewritten.record,
+							JSON.stringify(rewritten.tags),
+							JSON.stringify(rewritten.authors),
 							row.seq as number,
 						);
 					}

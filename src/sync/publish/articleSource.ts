@@ -76,6 +76,23 @@ export function withFinalSlugs<T extends TagRef>(refs: readonly T[], slugOf: Slu
 	return refs.map((ref) => ({ ...ref, slug: slugOf(ref.name) }));
 }
 
+/**
+ * The article's tags, authors and record with final slugs, its record rewritten (`json`, and `record` its new hash);
+ * undefined when no slug changes. Both sources finalize their articles through it.
+ */
+export async function withSlugsFinal<A extends Pick<SourceArticle, "record" | "tags" | "authors">>(
+	article: A,
+	tagSlug: SlugOf,
+	authorSlug: SlugOf,
+	recordJson: (hash: string) => string,
+): Promise<(A & { json: string }) | undefined> {
+	const tags = withFinalSlugs(article.tags, tagSlug);
+	const authors = withFinalSlugs(article.authors, authorSlug);
+	if (tags === article.tags && authors === article.authors) return undefined;
+	const { json, hash } = await rewriteRecord(recordJson(article.record), tags, authors);
+	return { ...article, record: hash, tags, authors, json };
+}
+
 /** The record's JSON with these tags and authors, and its hash. */
 export async function rewriteRecord(
 	json: string,
@@ -144,15 +161,14 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 		async finalizeSlugs(tagSlug, authorSlug) {
 			const final: SourceArticle[] = [];
 			for (const article of articles) {
-				const tags = withFinalSlugs(article.tags, tagSlug);
-				const authors = withFinalSlugs(article.authors, authorSlug);
-				if (tags === article.tags && authors === article.authors) {
+				const rewritten = await withSlugsFinal(article, tagSlug, authorSlug, recordJson);
+				if (!rewritten) {
 					final.push(article);
 					continue;
 				}
-				const { json, hash } = await rewriteRecord(recordJson(article.record), tags, authors);
-				jsons.set(hash, json);
-				final.push({ ...article, record: hash, tags, authors });
+				const { json, ...changed } = rewritten;
+				jsons.set(changed.record, json);
+				final.push(changed);
 			}
 			articles = final;
 			hashes = undefined;

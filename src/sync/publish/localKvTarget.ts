@@ -146,15 +146,22 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 	let current = start();
 	current.catch(() => undefined); // reported by the first call that needs it
 	let writtenBytes = 0;
-	/** Runs `work` on the current instance; a retired one is stopped when its last call ends. */
-	const use = async <T>(work: (instance: Instance) => Promise<T>): Promise<T> => {
+	/** The current instance, held for one call; a retired one is stopped when its last call lets go. */
+	const hold = async (): Promise<Instance> => {
 		const instance = await current;
 		instance.calls++;
+		return instance;
+	};
+	const letGo = async (instance: Instance): Promise<void> => {
+		instance.calls--;
+		if (instance.retired && instance.calls === 0) await stop(instance);
+	};
+	const use = async <T>(work: (instance: Instance) => Promise<T>): Promise<T> => {
+		const instance = await hold();
 		try {
 			return await work(instance);
 		} finally {
-			instance.calls--;
-			if (instance.retired && instance.calls === 0) await stop(instance);
+			await letGo(instance);
 		}
 	};
 	/** A new instance takes the next calls; the old one stops once its calls end (see RECYCLE_BYTES). */
@@ -190,13 +197,11 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 	return {
 		listKeys: (prefix) => use(({ kv }) => whileBusy(() => kv.listKeys(prefix))),
 		async *listKeyPages(prefix) {
-			const instance = await current;
-			instance.calls++;
+			const instance = await hold();
 			try {
 				yield* keyPages(instance.kv, prefix);
 			} finally {
-				instance.calls--;
-				if (instance.retired && instance.calls === 0) await stop(instance);
+				await letGo(instance);
 			}
 		},
 		get: (key) => use(({ kv }) => whileBusy(() => kv.get(key))),
