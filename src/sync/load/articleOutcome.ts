@@ -101,7 +101,7 @@ export async function articleOutcome(
 		outcome.renderErrors.push(...built.errors);
 		const record = built.value;
 		if (!record) return { outcome };
-		const { json, hash } = await hashJson(record);
+		const { json, hash } = hashJson(record);
 		const published = Date.parse(record.published);
 		outcome.record = {
 			hash,

@@ -121,7 +121,7 @@ export async function sourceOfRecords(records: readonly ArticleRecord[]): Promis
 	const jsons = new Map<string, string>();
 	let articles: SourceArticle[] = [];
 	for (const record of records) {
-		const { json, hash } = await hashJson(record);
+		const { json, hash } = hashJson(record);
 		jsons.set(hash, json);
 		articles.push(sourceArticleOf(record, hash));
 	}

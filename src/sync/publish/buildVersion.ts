@@ -75,8 +75,8 @@ class ValueSet {
 	constructor(values: ValueStore) {
 		this.values = values;
 	}
-	async add(kind: ValueKind, value: unknown): Promise<string> {
-		const { json, hash } = await hashJson(value);
+	add(kind: ValueKind, value: unknown): string {
+		const { json, hash } = hashJson(value);
 		this.values.set(keyOf(kind, hash), json);
 		return hash;
 	}
@@ -89,21 +89,21 @@ class ValueSet {
  * again gives byte-identical values (the same keys, so nothing to write). The values go into `values` (a new,
  * empty store).
  */
-export async function buildVersion(
+export function buildVersion(
 	site: SiteSettings,
 	source: ArticleSource,
 	previous: ReadonlyMap<ScopeKey, ScopePointer>,
 	now: number,
 	values: ValueStore = new Map(),
-): Promise<Snapshot> {
+): Snapshot {
 	const set = new ValueSet(values);
-	const siteHash = (await hashJson(site)).hash;
+	const siteHash = hashJson(site).hash;
 	const keep = Math.max(RECENT_VISIBLE, site.itemsPerFeed);
 	const pointers = new Map<ScopeKey, ScopePointer>();
 	const listings = { tags: [] as ScopeListing[], authors: [] as ScopeListing[] };
 	for (const members of source.scopes(now)) {
 		const { key } = members;
-		const scope = await buildScope(set, members, members.name ?? site.title, siteHash, keep, now);
+		const scope = buildScope(set, members, members.name ?? site.title, siteHash, keep, now);
 		pointers.set(key, {
 			summary: scope.summary,
 			fingerprint: scope.fingerprint,
@@ -119,10 +119,10 @@ export async function buildVersion(
 		(key.startsWith("tags/") ? listings.tags : listings.authors).push(listing);
 	}
 
-	const scopeShards = await shardValues(set, shardCount(pointers.size, SCOPE_SHARD_ENTRIES), pointers);
+	const scopeShards = shardValues(set, shardCount(pointers.size, SCOPE_SHARD_ENTRIES), pointers);
 	const slugShards: string[] = [];
 	for (const shard of source.slugShards(shardCount(source.count, SLUG_SHARD_ENTRIES)))
-		slugShards.push(await set.add("slugs", Object.fromEntries(shard.map((entry) => [entry.slug, entry]))));
+		slugShards.push(set.add("slugs", Object.fromEntries(shard.map((entry) => [entry.slug, entry]))));
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
@@ -131,19 +131,19 @@ export async function buildVersion(
 		slugShards,
 		busiest: { tags: busiest(listings.tags, collator), authors: busiest(listings.authors, collator) },
 		directory: {
-			tags: await directoryPages(set, listings.tags, collator),
-			authors: await directoryPages(set, listings.authors, collator),
+			tags: directoryPages(set, listings.tags, collator),
+			authors: directoryPages(set, listings.authors, collator),
 		},
 	};
 	const manifest: Manifest = {
 		site,
 		siteHash,
 		siteScope,
-		catalog: await set.add("catalog", catalog),
+		catalog: set.add("catalog", catalog),
 		totals: { tags: listings.tags.length, authors: listings.authors.length },
 		articles: source.count,
 	};
-	const manifestHash = await set.add("manifest", manifest);
+	const manifestHash = set.add("manifest", manifest);
 	const records = (): StoredRecord[] => {
 		const site = source.scopes(now)[Symbol.iterator]().next().value as ScopeMembers;
 		return [...site.oldestFirst()]
@@ -189,14 +189,14 @@ class SourcedRecord implements StoredRecord {
  * out of the summary while `keep` visible items (the most a current feed shows) and every scheduled one stay in
  * `recent`; so every moved page is a complete archive page, and a current feed never reads one.
  */
-async function buildScope(
+function buildScope(
 	set: ValueSet,
 	members: ScopeMembers,
 	name: string,
 	siteHash: string,
 	keep: number,
 	now: number,
-): Promise<{
+): {
 	summary: string;
 	fingerprint: string;
 	visible: number;
@@ -204,7 +204,7 @@ async function buildScope(
 	since: number | undefined;
 	/** The newest `modified` of a visible member, or null. */
 	newestVisibleChange: number | null;
-}> {
+} {
 	const { total, scheduled } = members;
 	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
 	const pages: string[] = [];
@@ -222,7 +222,7 @@ async function buildScope(
 		}
 		page.push(entry);
 		if (page.length === ARCHIVE_PAGE_SIZE) {
-			pages.push(await set.add("page", storedPage({ entries: page })));
+			pages.push(set.add("page", storedPage({ entries: page })));
 			page = [];
 		}
 	}
@@ -233,15 +233,15 @@ async function buildScope(
 	} else {
 		summary.tables = [];
 		for (let start = 0; start < pages.length; start += PAGE_TABLE_SIZE)
-			summary.tables.push(await set.add("table", { pages: pages.slice(start, start + PAGE_TABLE_SIZE) }));
+			summary.tables.push(set.add("table", { pages: pages.slice(start, start + PAGE_TABLE_SIZE) }));
 	}
 	const visibleRecent = recent.slice(0, recent.length - scheduled);
 	// What the scope shows at sync time: its moved pages (all visible) and its visible recent items.
-	const fingerprint = await hashText(
+	const fingerprint = hashText(
 		[siteHash, ...pages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
 	);
 	return {
-		summary: await set.add("scope", storedSummary(summary)),
+		summary: set.add("scope", storedSummary(summary)),
 		fingerprint,
 		visible: total - scheduled,
 		since,
@@ -266,15 +266,11 @@ function changedAt(
 
 /** `count` scope shards of the pointers by scope key; returns their hashes in shard order (an empty shard is `{}`
  * like any other). */
-async function shardValues(
-	set: ValueSet,
-	count: number,
-	pointers: ReadonlyMap<ScopeKey, ScopePointer>,
-): Promise<string[]> {
+function shardValues(set: ValueSet, count: number, pointers: ReadonlyMap<ScopeKey, ScopePointer>): string[] {
 	const shards: [ScopeKey, ScopePointer][][] = Array.from({ length: count }, () => []);
 	for (const [key, pointer] of pointers) shards[shardOf(key, count)]?.push([key, pointer]);
 	const hashes: string[] = [];
-	for (const shard of shards) hashes.push(await set.add("scopes", Object.fromEntries(shard)));
+	for (const shard of shards) hashes.push(set.add("scopes", Object.fromEntries(shard)));
 	return hashes;
 }
 
@@ -285,14 +281,10 @@ function busiest(listings: readonly ScopeListing[], collator: Intl.Collator): Sc
 	return listings.toSorted((a, b) => b.count - a.count || byName(collator)(a, b)).slice(0, BUSIEST_SCOPES);
 }
 
-async function directoryPages(
-	set: ValueSet,
-	listings: readonly ScopeListing[],
-	collator: Intl.Collator,
-): Promise<string[]> {
+function directoryPages(set: ValueSet, listings: readonly ScopeListing[], collator: Intl.Collator): string[] {
 	const sorted = listings.toSorted(byName(collator));
 	const pages: string[] = [];
 	for (let start = 0; start < sorted.length; start += DIRECTORY_PAGE_SIZE)
-		pages.push(await set.add("dir", { entries: sorted.slice(start, start + DIRECTORY_PAGE_SIZE) }));
+		pages.push(set.add("dir", { entries: sorted.slice(start, start + DIRECTORY_PAGE_SIZE) }));
 	return pages;
 }

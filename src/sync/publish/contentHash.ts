@@ -19,14 +19,14 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** First 128 bits of SHA-256 as base64url: 22 characters, plenty to tell versions and records apart. */
-export async function hashText(text: string): Promise<string> {
+export function hashText(text: string): string {
 	let binary = "";
-	for (const byte of await sha256Prefix(text)) binary += String.fromCharCode(byte);
+	for (const byte of sha256Prefix(text)) binary += String.fromCharCode(byte);
 	return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 /** The canonical JSON of a value and its hash: what gets stored, and the key it is stored under. */
-export async function hashJson(value: unknown): Promise<{ json: string; hash: string }> {
+export function hashJson(value: unknown): { json: string; hash: string } {
 	const json = canonicalJson(value);
-	return { json, hash: await hashText(json) };
+	return { json, hash: hashText(json) };
 }

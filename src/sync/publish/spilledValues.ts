@@ -13,6 +13,9 @@ export interface SpilledValues extends ValueStore {
 export async function spilledValues(): Promise<SpilledValues> {
 	const db: DatabaseSync = await openRunDatabase();
 	db.exec("CREATE TABLE value (key TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID");
+	// One transaction for the run, never committed: nothing here outlives it, and a statement per value would
+	// otherwise be a transaction per value.
+	db.exec("BEGIN");
 	const insert: StatementSync = db.prepare("INSERT OR IGNORE INTO value (key, json) VALUES (?, ?)");
 	const select: StatementSync = db.prepare("SELECT json FROM value WHERE key = ?");
 	// Keys in insertion order, as a Map iterates: a few per thousand articles, so they stay in memory.

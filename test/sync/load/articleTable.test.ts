@@ -43,7 +43,7 @@ async function tableOf(list: readonly ArticleRecord[]): Promise<ArticleTable> {
 	const jsons = new Map<string, string>();
 	const table = await openArticleTable((hash) => jsons.get(hash) ?? "");
 	for (const record of list) {
-		const { json, hash } = await hashJson(record);
+		const { json, hash } = hashJson(record);
 		jsons.set(hash, json);
 		table.add({ ...sourceArticleOf(record, hash), file: `${record.slug}.md` });
 	}
@@ -67,8 +67,8 @@ describe("the articles' table", () => {
 			await finalize(inMemory);
 			await finalize(table);
 			const now = NOW - 100 * HOUR; // the newest third is scheduled
-			const expected = await buildVersion(site, inMemory, new Map(), now);
-			const actual = await buildVersion(site, table, new Map(), now);
+			const expected = buildVersion(site, inMemory, new Map(), now);
+			const actual = buildVersion(site, table, new Map(), now);
 			expect(actual.manifestHash).toBe(expected.manifestHash);
 			// Scopes may come in another order: the values, not the order they were made in, are the version.
 			expect(new Map(actual.values)).toEqual(new Map(expected.values));
