@@ -108,16 +108,19 @@ interface Recalled {
 	stamp: FileStamp | undefined;
 	/** Set when the file is unchanged since a run that hashed its text. */
 	textHash: string | undefined;
-	/** The outcome cached for that text, and whether the record it names is still kept. */
+	/** The outcome cached for that text (the cache keeps the record it names), and its JSON. */
 	outcome: ArticleOutcome | undefined;
-	recordKept: boolean;
+	outcomeJson: string | undefined;
+	/** Whether the cache's listing already holds this stamp, text hash and outcome for the file. */
+	listed: boolean;
 }
 
 const NOTHING_RECALLED: Recalled = {
 	stamp: undefined,
 	textHash: undefined,
 	outcome: undefined,
-	recordKept: false,
+	outcomeJson: undefined,
+	listed: false,
 };
 
 /** Files whose cache entries are looked up together: a few queries per batch, and little held at a time. */
@@ -233,38 +236,48 @@ async function loadWithCache(
 
 	const images = await readLocalImages(contentDir, shown(""));
 	const renderer = renderPool({ site, productionBaseUrl, images });
-	const renderKey = runRenderKeys(runInputs(site, productionBaseUrl, shown("")));
+	const run = runInputs(site, productionBaseUrl, shown(""));
+	const renderKey = runRenderKeys(run);
 	const dirKey = path.resolve(contentDir);
+	const listed = cache.listing(hashOf(JSON.stringify([dirKey, run])));
 	const stats: LoadStats = { files: files.count, read: 0, rendered: 0 };
 
 	/**
-	 * What the cache knows of a batch of files, looked up a few queries per batch rather than three per file: each
-	 * file's stamp and, when unchanged since a run that hashed it, its text hash, its cached outcome (parsed) and
-	 * whether that outcome's record is still kept.
+	 * What the cache knows of a batch of files: each file's stamp and, when unchanged since a run that hashed it, its
+	 * text hash and its cached outcome. Most come from the listing, read beside the batch; the rest are looked up a
+	 * few queries per batch rather than a few per file.
 	 */
 	const recall = (batch: readonly string[]): Map<string, Recalled> => {
-		const stamps = batch.map((name) => [name, fileStamp(path.join(contentDir, name), clock)] as const);
-		const hashes = cache.textHashes(
-			dirKey,
-			stamps.flatMap(([name, stamp]) => (stamp && stamp.size <= maxBytes ? [[name, stamp] as const] : [])),
-		);
+		const recalled = new Map<string, Recalled>();
+		const unlisted: (readonly [string, FileStamp])[] = [];
+		for (const name of batch) {
+			const found = fileStamp(path.join(contentDir, name), clock);
+			const stamp = found && found.size <= maxBytes ? found : undefined;
+			const file = listed.find(name, stamp);
+			if (stamp && file) {
+				const outcome = JSON.parse(file.outcome) as ArticleOutcome;
+				recalled.set(name, {
+					stamp,
+					textHash: file.textHash,
+					outcome,
+					outcomeJson: file.outcome,
+					listed: true,
+				});
+			} else {
+				recalled.set(name, { ...NOTHING_RECALLED, stamp: found });
+				if (stamp) unlisted.push([name, stamp]);
+			}
+		}
+		const hashes = cache.textHashes(dirKey, unlisted);
 		const keys = new Map([...hashes].map(([name, hash]) => [name, renderKey(name, shown(name), hash)]));
 		const jsons = cache.outcomes([...keys.values()]);
-		const outcomes = new Map<string, ArticleOutcome>();
-		for (const [name, key] of keys) {
-			const json = jsons.get(key);
-			if (json !== undefined) outcomes.set(name, JSON.parse(json) as ArticleOutcome);
+		for (const [name, hash] of hashes) {
+			const json = jsons.get(keys.get(name) as string);
+			const outcome = json === undefined ? undefined : (JSON.parse(json) as ArticleOutcome);
+			const stamp = recalled.get(name)?.stamp;
+			recalled.set(name, { stamp, textHash: hash, outcome, outcomeJson: json, listed: false });
 		}
-		const kept = cache.keptRecords(
-			[...outcomes.values()].flatMap((outcome) => (outcome.record ? [outcome.record.hash] : [])),
-		);
-		return new Map(
-			stamps.map(([name, stamp]) => {
-				const outcome = outcomes.get(name);
-				const recordKept = outcome?.record ? kept.has(outcome.record.hash) : true;
-				return [name, { stamp, textHash: hashes.get(name), outcome, recordKept }];
-			}),
-		);
+		return recalled;
 	};
 
 	/** The file's outcome, from the cache when its inputs are unchanged; a ContentError when it cannot be read. */
@@ -291,18 +304,26 @@ async function loadWithCache(
 			const problem = await read();
 			if (problem) return problem;
 		}
+		/** The listing keeps what this run found for the file as its stamp shows it (see fileStamp). */
+		const list = (json: string): void => {
+			if (stamp) listed.remember(name, stamp, { textHash: textHash as string, outcome: json });
+		};
 		let cached: ArticleOutcome | undefined;
-		let recordKept = recalled.recordKept;
+		let cachedJson: string | undefined;
 		// Unread, the file is as the batch found it, and so is the batch's answer.
-		if (textHash === recalled.textHash) cached = recalled.outcome;
-		else {
-			const json = cache.outcome(renderKey(name, article.file, textHash as string));
-			cached = json === undefined ? undefined : (JSON.parse(json) as ArticleOutcome);
-			recordKept = !cached?.record || cache.hasRecord(cached.record.hash);
+		if (textHash === recalled.textHash) {
+			cached = recalled.outcome;
+			cachedJson = recalled.outcomeJson;
+		} else {
+			cachedJson = cache.outcome(renderKey(name, article.file, textHash as string));
+			cached = cachedJson === undefined ? undefined : (JSON.parse(cachedJson) as ArticleOutcome);
 		}
-		if (cached !== undefined) {
+		if (cached !== undefined && cachedJson !== undefined) {
 			const sameImages = cached.images.every(([where, size]) => (images.size(where) ?? null) === size);
-			if (sameImages && recordKept) return cached;
+			if (sameImages) {
+				if (!recalled.listed || textHash !== recalled.textHash) list(cachedJson);
+				return cached;
+			}
 		}
 		if (text === undefined) {
 			const problem = await read();
@@ -312,8 +333,11 @@ async function loadWithCache(
 		const rendered = await renderer.render({ ...article, text: text as string });
 		if (rendered.outcome.record && rendered.recordJson !== undefined)
 			cache.saveRecord(rendered.outcome.record.hash, rendered.recordJson);
-		if (!rendered.outcome.threw)
-			cache.saveOutcome(renderKey(name, article.file, textHash as string), JSON.stringify(rendered.outcome));
+		if (!rendered.outcome.threw) {
+			const json = JSON.stringify(rendered.outcome);
+			cache.saveOutcome(renderKey(name, article.file, textHash as string), json);
+			list(json);
+		}
 		return rendered.outcome;
 	};
 
@@ -444,7 +468,7 @@ async function loadWithCache(
 		files.close();
 	}
 	try {
-		cache.checkedAll();
+		listed.finish();
 		cache.flush();
 		if (errors.length > 0) throw new ContentValidationError(errors);
 	} catch (error) {

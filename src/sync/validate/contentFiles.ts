@@ -43,8 +43,8 @@ export async function listContent(dir: string): Promise<ContentListing> {
 	const articles = await articleFiles();
 	const listing: ContentListing = { articles, skipped: [], refused: new Map() };
 	const walk = async (folder: string): Promise<void> => {
-		// A folder's entries one at a time: a flat folder of a million files is never one array.
-		for await (const entry of await opendir(path.join(dir, folder))) {
+		// A folder's entries a buffer of 1,024 at a time: a flat folder of a million files is never one array.
+		for await (const entry of await opendir(path.join(dir, folder), { bufferSize: 1024 })) {
 			const name = folder === "" ? entry.name : `${folder}/${entry.name}`;
 			if (folder === "" && TOP_LEVEL_KNOWN.has(entry.name)) continue;
 			if (folder === "" && entry.name === IMAGES_DIR && entry.isDirectory()) continue;

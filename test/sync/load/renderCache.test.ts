@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { openRenderCache } from "../../../src/sync/load/renderCache.ts";
 
 let dir: string;
@@ -27,7 +27,6 @@ describe("the render cache file", () => {
 		expect(again.textHash("/c", "a.md", STAMP)).toBe("h1");
 		expect(again.textHash("/c", "a.md", { ...STAMP, ctimeNs: 5n })).toBeUndefined();
 		expect(again.outcome("k1")).toBe("{}");
-		expect(again.hasRecord("r1")).toBe(true);
 		expect(again.recordJson("r1")).toBe('{"id":"a"}');
 		again.close();
 	});
@@ -57,12 +56,102 @@ describe("the render cache file", () => {
 		const outcomes = again.outcomes([...names.map((name) => `k-${name}`), "k-none"]);
 		expect(outcomes.size).toBe(1200);
 		expect(outcomes.get("k-999.md")).toBe('"999.md"');
-		const hashesAsked = [...names.map((name) => `r-${name}`), "r-none"];
-		expect(again.keptRecords(hashesAsked).size).toBe(1200);
-		again.checkedAll();
-		// Once every file was checked today, records are only looked up, and still found.
-		expect(again.keptRecords(hashesAsked).size).toBe(1200);
 		again.close();
+	});
+
+	it("drops what no run used for a week, but never a record a kept outcome names", async () => {
+		dir = await mkdtemp(path.join(tmpdir(), "edgefeed-cache-"));
+		const file = path.join(dir, "cache.sqlite");
+		const day = (n: number) => vi.setSystemTime(Date.UTC(2026, 0, 1 + n, 12));
+		vi.useFakeTimers({ toFake: ["Date"] });
+		try {
+			day(0);
+			const cache = await openRenderCache(file);
+			cache.saveRecord("named", '{"id":"a"}');
+			cache.saveOutcome("kept", JSON.stringify({ record: { hash: "named" } }));
+			cache.saveRecord("alone", '{"id":"b"}');
+			cache.saveOutcome("unused", JSON.stringify({ record: { hash: "gone" } }));
+			cache.saveRecord("gone", '{"id":"c"}');
+			cache.close();
+			day(6); // the outcome is used; its record is not read
+			const using = await openRenderCache(file);
+			expect(using.outcomes(["kept"]).size).toBe(1);
+			using.close();
+			day(10);
+			(await openRenderCache(file)).close(); // prunes what was last used before day 3
+			day(11);
+			const after = await openRenderCache(file);
+			expect(after.outcome("kept")).toBeDefined();
+			expect(after.recordJson("named")).toBe('{"id":"a"}');
+			expect(after.outcome("unused")).toBeUndefined();
+			expect(after.recordJson("gone")).toBeUndefined();
+			expect(after.recordJson("alone")).toBeUndefined();
+			after.close();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it("brings a cache of the first schema up to date, keeping what it holds", async () => {
+		dir = await mkdtemp(path.join(tmpdir(), "edgefeed-cache-"));
+		const file = path.join(dir, "cache.sqlite");
+		const { DatabaseSync } = await import("node:sqlite");
+		const old = new DatabaseSync(file);
+		old.exec(`
+			CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+			CREATE TABLE stamps (dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns TEXT NOT NULL,
+				ctime_ns TEXT NOT NULL, ino TEXT NOT NULL, text_hash TEXT NOT NULL, used_day INTEGER NOT NULL,
+				PRIMARY KEY (dir, name)) STRICT;
+			CREATE TABLE outcomes (key TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
+			CREATE TABLE records (hash TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
+			INSERT INTO meta VALUES ('schema', '1');
+			INSERT INTO outcomes VALUES ('k1', '{"record":{"hash":"r1"}}', 99999);
+			INSERT INTO records VALUES ('r1', '{"id":"a"}', 1), ('r2', '{"id":"b"}', 1);`);
+		old.close();
+		(await openRenderCache(file)).close(); // migrates, then prunes what was last used on day 1
+		const again = await openRenderCache(file);
+		expect(again.outcome("k1")).toBe('{"record":{"hash":"r1"}}');
+		expect(again.recordJson("r1")).toBe('{"id":"a"}');
+		expect(again.recordJson("r2")).toBeUndefined();
+		again.close();
+	});
+
+	it("reads a listing's files beside the names asked, and drops those of files gone", async () => {
+		dir = await mkdtemp(path.join(tmpdir(), "edgefeed-cache-"));
+		const file = path.join(dir, "cache.sqlite");
+		const cache = await openRenderCache(file);
+		const names = Array.from({ length: 2500 }, (_, i) => `${String(i).padStart(4, "0")}.md`);
+		const first = cache.listing("L");
+		// As the loader does: each name asked, in order, then what was found for it remembered.
+		for (const name of [...names, "\u{1F600}.md", "\uFFFD.md"]) {
+			expect(first.find(name, STAMP)).toBeUndefined();
+			first.remember(name, STAMP, { textHash: `h-${name}`, outcome: `"${name}"` });
+		}
+		first.finish();
+		cache.close();
+
+		const again = await openRenderCache(file);
+		const second = again.listing("L");
+		// Every third file is gone, one has a new stamp; names come in JavaScript's order (an astral one before U+FFFD).
+		const kept = names.filter((_, i) => i % 3 !== 0);
+		expect(second.find(kept[0] as string, STAMP)).toEqual({ textHash: `h-${kept[0]}`, outcome: `"${kept[0]}"` });
+		for (const name of kept.slice(1, -1)) expect(second.find(name, STAMP)).toBeDefined();
+		expect(second.find(kept.at(-1) as string, { ...STAMP, size: 11 })).toBeUndefined();
+		expect(second.find("\u{1F600}.md", STAMP)?.outcome).toBe('"\u{1F600}.md"');
+		expect(second.find("\uFFFD.md", undefined)).toBeUndefined();
+		second.remember("new.md", STAMP, { textHash: "h-new", outcome: '"new"' });
+		second.finish();
+		expect(again.listing("other").find("0001.md", STAMP)).toBeUndefined();
+		again.close();
+
+		const third = (await openRenderCache(file)).listing("L");
+		expect(third.find("0000.md", STAMP)).toBeUndefined();
+		expect(third.find("0001.md", STAMP)).toBeDefined();
+		expect(third.find("0003.md", STAMP)).toBeUndefined();
+		expect(third.find("0004.md", STAMP)).toBeDefined();
+		expect(third.find("new.md", STAMP)?.textHash).toBe("h-new");
+		expect(third.find("\u{1F600}.md", STAMP)).toBeDefined();
+		expect(third.find("\uFFFD.md", STAMP)).toBeDefined();
 	});
 
 	it("replaces a file that is not a cache with an empty one", async () => {
