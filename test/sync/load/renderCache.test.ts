@@ -134,7 +134,10 @@ describe("the render cache file", () => {
 		const second = again.listing("L");
 		// Every third file is gone, one has a new stamp; names come in JavaScript's order (an astral one before U+FFFD).
 		const kept = names.filter((_, i) => i % 3 !== 0);
-		expect(second.find(kept[0] as string, STAMP)).toEqual({ textHash: `h-${kept[0]}`, outcome: `"${kept[0]}"` });
+		expect(second.find(kept[0] as string, STAMP)).toEqual({
+			textHash: `h-${kept[0]}`,
+			outcome: `"${kept[0]}"`,
+		});
 		for (const name of kept.slice(1, -1)) expect(second.find(name, STAMP)).toBeDefined();
 		expect(second.find(kept.at(-1) as string, { ...STAMP, size: 11 })).toBeUndefined();
 		expect(second.find("\u{1F600}.md", STAMP)?.outcome).toBe('"\u{1F600}.md"');
