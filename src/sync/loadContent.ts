@@ -25,7 +25,13 @@ import {
 	describeFailure,
 	type RenderedRecord,
 } from "./load/articleOutcome.ts";
-import { type ArticleTable, type LoadedArticle, openArticleTable } from "./load/articleTable.ts";
+import {
+	type ArticleTable,
+	type DuplicateClaim,
+	keptTableBeside,
+	type LoadedArticle,
+	openArticleTable,
+} from "./load/articleTable.ts";
 import { fileStamp } from "./load/fileStamp.ts";
 import {
 	type FileStamp,
@@ -141,8 +147,8 @@ const FALLBACK_SITE: SiteSettings = {
 /** Every record in memory. Throws ContentValidationError listing every problem in every file when anything is
  * invalid. */
 export async function loadContent(contentDir: string, options: LoadOptions): Promise<LoadedContent> {
-	return withRenderCache(options.cache, async (cache) => {
-		const index = await loadWithCache(contentDir, options, cache);
+	return withRenderCache(options.cache, async (cache, where) => {
+		const index = await loadWithCache(contentDir, options, cache, where);
 		try {
 			const records = [...index.recordJsons()].map(({ json }) => JSON.parse(json) as ArticleRecord);
 			const { site, productionBaseUrl, drafts, skipped, stats } = index;
@@ -156,7 +162,11 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
 /** One small entry per article, records read on demand (see the opening comment). Throws ContentValidationError
  * listing every problem in every file when anything is invalid; the caller closes the index. */
 export async function loadContentIndex(contentDir: string, options: LoadOptions): Promise<ContentIndex> {
-	return withRenderCache(options.cache, (cache) => loadWithCache(contentDir, options, cache), false);
+	return withRenderCache(
+		options.cache,
+		(cache, where) => loadWithCache(contentDir, options, cache, where),
+		false,
+	);
 }
 
 /**
@@ -166,7 +176,7 @@ export async function loadContentIndex(contentDir: string, options: LoadOptions)
  */
 async function withRenderCache<T>(
 	file: string | undefined,
-	work: (cache: RenderCache) => Promise<T>,
+	work: (cache: RenderCache, where: string) => Promise<T>,
 	close = true,
 ): Promise<T> {
 	const attempts = file === undefined || file === MEMORY_CACHE ? [MEMORY_CACHE] : [file, file, MEMORY_CACHE];
@@ -174,7 +184,7 @@ async function withRenderCache<T>(
 		let cache: RenderCache | undefined;
 		try {
 			cache = await openRenderCache(where);
-			const result = await work(cache);
+			const result = await work(cache, where);
 			if (close) cache.close();
 			return result;
 		} catch (error) {
@@ -196,6 +206,7 @@ async function loadWithCache(
 	contentDir: string,
 	options: LoadOptions,
 	cache: RenderCache,
+	where: string,
 ): Promise<ContentIndex> {
 	// Relative to the working directory, resolved once: names are plain paths under contentDir, so joining them
 	// gives what path.relative would for each file, at a fraction of its cost (every file's name is shown).
@@ -239,7 +250,8 @@ async function loadWithCache(
 	const run = runInputs(site, productionBaseUrl, shown(""));
 	const renderKey = runRenderKeys(run);
 	const dirKey = path.resolve(contentDir);
-	const listed = cache.listing(hashOf(JSON.stringify([dirKey, run])));
+	const listingKey = hashOf(JSON.stringify([dirKey, run]));
+	const listed = cache.listing(listingKey);
 	const stats: LoadStats = { files: files.count, read: 0, rendered: 0 };
 
 	/**
@@ -349,7 +361,9 @@ async function loadWithCache(
 		return json;
 	};
 	// Ids and slugs are claimed there too: duplicates across the archive are found by key, not held in maps.
-	const articles = await openArticleTable(readRecordJson);
+	const articles = await openArticleTable(readRecordJson, {
+		file: where === MEMORY_CACHE ? undefined : keptTableBeside(where, listingKey),
+	});
 	const drafts: string[] = [];
 	/** What a file gives on its own (its slug, its outcome), found ahead of the rules across files: files render in
 	 * parallel, and the rules then take them in path order. */
@@ -374,6 +388,7 @@ async function loadWithCache(
 	};
 	const loadArticle = async (name: string, prepared: Awaited<ReturnType<typeof prepare>>): Promise<void> => {
 		const file = shown(name);
+		articles.visit(file);
 		const { slug, outcome } = prepared;
 		if (!("matterErrors" in outcome)) {
 			errors.push(outcome);
@@ -387,16 +402,7 @@ async function loadWithCache(
 
 		// Checked even when other fields are invalid, so a clash shows up in the same run.
 		const id = (valid ? outcome.id : undefined) ?? outcome.fallbackId;
-		const owners = articles.claim(id, slug, file);
-		if (owners.id)
-			errors.push({ file, field: "id", problem: `${JSON.stringify(id)} is already the id of ${owners.id}` });
-		if (owners.slug) {
-			errors.push({
-				file,
-				field: "file name",
-				problem: `gives the URL slug "${slug}", which ${owners.slug} already has`,
-			});
-		}
+		articles.claim(id, slug, file);
 		if (!valid) return;
 
 		errors.push(...outcome.renderErrors);
@@ -424,6 +430,8 @@ async function loadWithCache(
 			});
 	};
 	const ahead: { name: string; prepared: Promise<Awaited<ReturnType<typeof prepare>>> }[] = [];
+	/** Where the errors of article files begin (those before are of the folder and site.yaml). */
+	const checkedFrom = errors.length;
 	// Files are prepared in path order, a batch at a time: each batch's cache entries are looked up when its first
 	// file is due, and only the batch's names are held.
 	const upcoming = files.names()[Symbol.iterator]();
@@ -469,8 +477,13 @@ async function loadWithCache(
 	}
 	try {
 		listed.finish();
+		articles.finish();
+		// Duplicates are found once every file has claimed, and listed with the later file's other errors.
+		for (const duplicate of articles.duplicates()) errors.push(duplicateError(duplicate));
+		errors.splice(checkedFrom, Infinity, ...inFileOrder(errors.slice(checkedFrom)));
 		cache.flush();
 		if (errors.length > 0) throw new ContentValidationError(errors);
+		articles.keep();
 	} catch (error) {
 		articles.close();
 		throw error;
@@ -490,6 +503,18 @@ async function loadWithCache(
 			cache.close();
 		},
 	};
+}
+
+/** The error of a file claiming an id or a slug that an earlier file has. */
+function duplicateError({ file, kind, value, owner }: DuplicateClaim): ContentError {
+	return kind === "id"
+		? { file, field: "id", problem: `${JSON.stringify(value)} is already the id of ${owner}` }
+		: { file, field: "file name", problem: `gives the URL slug "${value}", which ${owner} already has` };
+}
+
+/** Errors by file in path order (as JavaScript compares the names), each file's in the order they were found. */
+function inFileOrder(errors: readonly ContentError[]): ContentError[] {
+	return errors.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**

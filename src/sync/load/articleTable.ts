@@ -1,7 +1,15 @@
-// The articles one sync loaded, in the run's temporary SQLite database rather than the heap: each file's id and slug
-// claim (duplicates across folders are found by key, not by a map of every file), each published or scheduled
-// article's small fields, and, once slugs are final, each scope's members in feed order. It is the ArticleSource
-// publishing reads, so a million articles cost the same memory as ten (Node only).
+// The articles one sync loaded, in a SQLite database rather than the heap: each file's id and slug claim (duplicates
+// across folders are found by key, not by a map of every file), each published or scheduled article's small fields,
+// and, once slugs are final, each scope's members in feed order. It is the ArticleSource publishing reads, so a
+// million articles cost the same memory as ten (Node only).
+//
+// Given a file, the table outlives the run: the next run over the same listing (content folder and run inputs)
+// starts from it, writes only the rows of files that changed, and gives only their members new rows, so a re-sync of
+// an archive does not rebuild what it already holds. A run's changes are kept only when its content was valid (see
+// keep), all at once when the table closes; a run that cannot have the file (another sync holds it) works on a
+// private database from nothing.
+import { readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { ArticleEntry, AuthorRef, TagRef } from "../../domain/model.ts";
 import { shardOf } from "../../store/kvLayout.ts";
@@ -9,12 +17,13 @@ import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import {
 	type ArticleSource,
 	type ScopeMembers,
+	type SlugOf,
 	type SourceArticle,
 	scopeNaming,
 	withSlugsFinal,
 } from "../publish/articleSource.ts";
-import { openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
-import { statementCache } from "../shared/sqlite.ts";
+import { CACHE_KIB, openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
+import { loadSqlite, statementCache } from "../shared/sqlite.ts";
 
 /** One published or scheduled article, without its body: what ordering, scoping and planning need. */
 export interface LoadedArticle extends SourceArticle {
@@ -22,36 +31,70 @@ export interface LoadedArticle extends SourceArticle {
 	file: string;
 }
 
+/** A file that claims an id or a slug another file, earlier in path order, has. */
+export interface DuplicateClaim {
+	file: string;
+	kind: "id" | "slug";
+	value: string;
+	/** The earlier file. */
+	owner: string;
+}
+
 export interface ArticleTable extends ArticleSource {
-	/** Claims an id and a slug for `file`: the files that already have them, if any (else `file` has them now). */
-	claim(id: string, slug: string, file: string): { id?: string; slug?: string };
+	/**
+	 * Tells the table the loader is at `file` (as messages show it; files come in path order, each once). Whatever
+	 * the table held of files between the last one and this is of files gone, and is dropped; what it held of the
+	 * last one that the loader did not claim or add again, likewise. claim and add call it themselves.
+	 */
+	visit(file: string): void;
+	/** `file` claims an id and a slug; see duplicates. */
+	claim(id: string, slug: string, file: string): void;
 	add(article: LoadedArticle): void;
-	/** Every article in the order added (file-path order), for callers that want them all. */
+	/** Every file was visited: drops what the table held after the last one. */
+	finish(): void;
+	/** After finish: every claim of an id or slug that an earlier file (in path order) already claimed. */
+	duplicates(): DuplicateClaim[];
+	/** Every article in path order, for callers that want them all. */
 	loaded(): Iterable<LoadedArticle>;
-	/** Drops the database; reads fail after it. */
+	/** The content was valid: closing keeps this run's changes for the next run (a table on a file). */
+	keep(): void;
+	/** Closes the table, keeping its changes if keep was called; reads fail after it. */
 	close(): void;
 }
 
-// `slug_hash` is shardOf(slug, 2^32): its remainder by any shard count is the slug's shard. A member row copies its
-// article's entry, so a scope reads its members in order from one range of the table.
+/** Bump when the tables change: a file of another version is started again from nothing. */
+const SCHEMA_VERSION = "1";
+
+// `file` holds every visited file that claims an id and a slug (drafts and invalid files too), `article` the
+// published and scheduled ones. `loaded_*` are the article as the loader gave it; `record`, `tags` and `authors` the
+// same with final slugs. Indexes a run only reads through are made when first needed (sorted, at once, rather than
+// kept up row by row while a first run fills the table). `slug_hash` is shardOf(slug, 2^32): its remainder by any shard count is the slug's shard. A
+// member row copies its article's entry, so a scope reads its members in order from one range of the table.
 const SCHEMA = `
-CREATE TABLE claim (kind TEXT NOT NULL, value TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (kind, value))
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file (sort_key BLOB PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL)
 	WITHOUT ROWID;
-CREATE TABLE article (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, id_order BLOB NOT NULL, slug TEXT NOT NULL,
-	slug_hash INTEGER NOT NULL, file TEXT NOT NULL, record TEXT NOT NULL, published INTEGER NOT NULL,
-	modified INTEGER NOT NULL, tags TEXT NOT NULL, authors TEXT NOT NULL);
-CREATE TABLE member (scope TEXT NOT NULL, published INTEGER NOT NULL, id_order BLOB NOT NULL, seq INTEGER NOT NULL,
-	id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS article (seq INTEGER PRIMARY KEY, sort_key BLOB NOT NULL UNIQUE, id TEXT NOT NULL,
+	id_order BLOB NOT NULL, slug TEXT NOT NULL, slug_hash INTEGER NOT NULL, file TEXT NOT NULL,
+	published INTEGER NOT NULL, modified INTEGER NOT NULL, loaded_record TEXT NOT NULL, loaded_tags TEXT NOT NULL,
+	loaded_authors TEXT NOT NULL, record TEXT NOT NULL, tags TEXT NOT NULL, authors TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS member (scope TEXT NOT NULL, published INTEGER NOT NULL, id_order BLOB NOT NULL,
+	seq INTEGER NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
 	PRIMARY KEY (scope, published, id_order DESC)) WITHOUT ROWID;
-CREATE TABLE rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 /** The columns a member copies from its article (after `scope`), and their source in an `article a`. */
 const MEMBER_COLUMNS = "published, id_order, seq, id, slug, record, modified";
 const MEMBER_SOURCE = "a.published, a.id_order, a.seq, a.id, a.slug, a.record, a.modified";
 
-/** Articles read per query when rewriting: rows are updated between pages, never under an open query. */
+/** Rows read per query while walking beside the loader or rewriting: rows change between pages, never under an open
+ * query. */
 const PAGE_ROWS = 1000;
+
+/** Past this share of changed articles, members are made again from all articles at once (sorted, in bulk)
+ * rather than changed one article at a time. */
+const BULK_SHARE = 0.1;
 
 const ENTRY_COLUMNS = "id, slug, record, published, modified";
 
@@ -61,13 +104,48 @@ function entryOf(row: unknown[]): ArticleEntry {
 	return { id, slug, record, published, modified };
 }
 
-/** `recordJson` reads a record the render cache holds; records rewritten for their final slugs are kept here. */
-export async function openArticleTable(recordJson: (hash: string) => string): Promise<ArticleTable> {
-	const db: DatabaseSync = await openRunDatabase();
+/** What the table held of one file when the run began. */
+interface HeldFile {
+	file: string;
+	id: string;
+	slug: string;
+	/** The article row, if the file was a published or scheduled article. */
+	article?: {
+		seq: number;
+		loaded: string;
+		published: number;
+		modified: number;
+		tags: string;
+		authors: string;
+		/** With final slugs, as its members have them. */
+		finalTags: string;
+		finalAuthors: string;
+	};
+	claimed: boolean;
+	added: boolean;
+}
+
+export interface ArticleTableOptions {
+	/** The table's file, kept between runs; none given, a private database that goes with the run. */
+	file?: string;
+}
+
+/**
+ * `recordJson` reads a record the render cache holds; records rewritten for their final slugs are kept here. With
+ * `options.file`, the run starts from what an earlier run kept there (see the opening comment).
+ */
+export async function openArticleTable(
+	recordJson: (hash: string) => string,
+	options: ArticleTableOptions = {},
+): Promise<ArticleTable> {
+	// One transaction for the whole run: a run whose content is invalid leaves the kept table as it was.
+	const kept = options.file === undefined ? null : await openKept(options.file);
+	const db = kept ?? (await openRunDatabase());
+	if (!kept) db.exec("BEGIN");
 	db.exec(SCHEMA);
-	// One transaction for the whole load: nothing here has to survive the run.
-	db.exec("BEGIN");
+	db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
 	let closed = false;
+	let keeping = false;
 	const sql = statementCache(db);
 	/** A statement whose rows are arrays, for the queries that read every article. */
 	const arrays = (text: string): StatementSync => {
@@ -83,47 +161,196 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 	};
 	const rewrittenJson = (hash: string): string | undefined =>
 		sql("SELECT json FROM rewritten WHERE hash = ?").get(hash)?.json as string | undefined;
+	/** Final slugs the members were made with: tag or author name -> slug. */
+	const slugsBefore = JSON.parse(
+		String(sql("SELECT value FROM meta WHERE key = 'slugs'").get()?.value ?? '{"tag":{},"author":{}}'),
+	) as Record<"tag" | "author", Record<string, string>>;
+	const heldArticles = Number(sql("SELECT count(*) AS n FROM article").get()?.n ?? 0);
+	/** Articles added or changed this run (seq), whose members are made when slugs are final. */
+	const changed: number[] = [];
+
+	/** Drops an article's members (as its final tags and authors place it). */
+	const dropMembers = (seq: number): void => {
+		const row = sql("SELECT published, id_order, tags, authors FROM article WHERE seq = ?").get(seq);
+		if (!row) return;
+		const scopes = [
+			"",
+			...(JSON.parse(row.tags as string) as TagRef[]).map((tag) => tagScope(tag.slug)),
+			...(JSON.parse(row.authors as string) as AuthorRef[]).map((author) => authorScope(author.slug)),
+		];
+		for (const scope of scopes)
+			sql("DELETE FROM member WHERE scope = ? AND published = ? AND id_order = ?").run(
+				scope,
+				row.published as number,
+				row.id_order as Uint8Array,
+			);
+	};
+	const dropArticle = (seq: number): void => {
+		dropMembers(seq);
+		sql("DELETE FROM article WHERE seq = ?").run(seq);
+	};
+
+	// What the table held, read a page at a time in path order beside the files the loader visits.
+	let page: HeldFile[] = [];
+	let at = 0;
+	let lastRead: Uint8Array = new Uint8Array();
+	let exhausted = false;
+	let current: HeldFile | undefined;
+	let lastVisited: string | undefined;
+	const readPage = (): void => {
+		const rows = arrays(
+			`SELECT f.sort_key, f.file, f.id, f.slug, a.seq, a.loaded_record, a.published, a.modified, a.loaded_tags,
+				a.loaded_authors, a.tags, a.authors
+			FROM file f LEFT JOIN article a ON a.sort_key = f.sort_key WHERE f.sort_key > ? ORDER BY f.sort_key LIMIT ?`,
+		).all(lastRead, PAGE_ROWS) as unknown as unknown[][];
+		page = rows.map((row) => ({
+			file: row[1] as string,
+			id: row[2] as string,
+			slug: row[3] as string,
+			article:
+				row[4] === null
+					? undefined
+					: {
+							seq: row[4] as number,
+							loaded: row[5] as string,
+							published: row[6] as number,
+							modified: row[7] as number,
+							tags: row[8] as string,
+							authors: row[9] as string,
+							finalTags: row[10] as string,
+							finalAuthors: row[11] as string,
+						},
+			claimed: false,
+			added: false,
+		}));
+		at = 0;
+		exhausted = rows.length < PAGE_ROWS;
+		if (rows.length > 0) lastRead = rows[rows.length - 1]?.[0] as Uint8Array;
+	};
+	/** Drops what the run did not claim or add again of a file it visited, or all of a file gone. */
+	const settle = (held: HeldFile): void => {
+		if (!held.claimed) sql("DELETE FROM file WHERE sort_key = ?").run(stringOrder(held.file));
+		if (held.article && !held.added) dropArticle(held.article.seq);
+	};
+	/** The held file at `file`, if any, settling those before it. */
+	const heldAt = (file: string): HeldFile | undefined => {
+		for (;;) {
+			if (at === page.length) {
+				if (exhausted) return undefined;
+				readPage();
+				if (page.length === 0) return undefined;
+			}
+			const held = page[at] as HeldFile;
+			if (held.file >= file) return held.file === file ? held : undefined;
+			// Rows this run wrote for files already visited may come round again in a later page: they stay.
+			if (lastVisited === undefined || held.file > lastVisited) settle(held);
+			at++;
+		}
+	};
+	/** Whether the file visited last has claimed (a file the table did not hold has no `current` to say so). */
+	let claimedNow = false;
+	const visit = (file: string): void => {
+		if (file === lastVisited) return;
+		if (current) settle(current);
+		current = heldAt(file);
+		if (current) at++;
+		lastVisited = file;
+		claimedNow = false;
+	};
 
 	const table: ArticleTable = {
 		get count() {
 			return count;
 		},
+		visit,
 		claim(id, slug, file) {
-			const { changes } = sql(
-				"INSERT INTO claim (kind, value, file) VALUES ('id', ?, ?), ('slug', ?, ?) ON CONFLICT DO NOTHING",
-			).run(id, file, slug, file);
-			if (Number(changes) === 2) return {};
-			const owners = sql(
-				"SELECT kind, file FROM claim WHERE (kind = 'id' AND value = ?) OR (kind = 'slug' AND value = ?)",
-			).all(id, slug);
-			const other = (kind: string): string | undefined => {
-				const owner = owners.find((row) => row.kind === kind)?.file as string | undefined;
-				return owner === file ? undefined : owner;
-			};
-			return { id: other("id"), slug: other("slug") };
+			visit(file);
+			claimedNow = true;
+			if (current) {
+				current.claimed = true;
+				if (current.id === id && current.slug === slug) return;
+			}
+			sql("INSERT OR REPLACE INTO file (sort_key, file, id, slug) VALUES (?, ?, ?, ?)").run(
+				stringOrder(file),
+				file,
+				id,
+				slug,
+			);
 		},
 		add(article) {
+			visit(article.file);
+			if (!claimedNow) table.claim(article.id, article.slug, article.file);
 			remember(distinctNames.tag, article.tags);
 			remember(distinctNames.author, article.authors);
-			sql(
-				"INSERT INTO article (id, id_order, slug, slug_hash, file, record, published, modified, tags, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			count++;
+			const tags = JSON.stringify(article.tags);
+			const authors = JSON.stringify(article.authors);
+			const held = current?.article;
+			if (current) current.added = true;
+			if (
+				held &&
+				held.loaded === article.record &&
+				held.published === article.published &&
+				held.modified === article.modified &&
+				held.tags === tags &&
+				held.authors === authors &&
+				current?.id === article.id &&
+				current?.slug === article.slug
+			)
+				return;
+			if (held) dropArticle(held.seq);
+			const { lastInsertRowid } = sql(
+				`INSERT INTO article (sort_key, id, id_order, slug, slug_hash, file, published, modified, loaded_record,
+					loaded_tags, loaded_authors, record, tags, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			).run(
+				stringOrder(article.file),
 				article.id,
 				stringOrder(article.id),
 				article.slug,
 				shardOf(article.slug, 2 ** 32),
 				article.file,
-				article.record,
 				article.published,
 				article.modified,
-				JSON.stringify(article.tags),
-				JSON.stringify(article.authors),
+				article.record,
+				tags,
+				authors,
+				article.record,
+				tags,
+				authors,
 			);
-			count++;
+			changed.push(Number(lastInsertRowid));
+		},
+		finish() {
+			if (current) settle(current);
+			current = undefined;
+			const after = lastVisited === undefined ? new Uint8Array() : stringOrder(lastVisited);
+			for (const [seq] of arrays("SELECT seq FROM article WHERE sort_key > ?").all(
+				after,
+			) as unknown as unknown[][])
+				dropArticle(seq as number);
+			sql("DELETE FROM file WHERE sort_key > ?").run(after);
+		},
+		duplicates() {
+			const found: DuplicateClaim[] = [];
+			for (const kind of ["id", "slug"] as const) {
+				db.exec(`CREATE INDEX IF NOT EXISTS file_${kind} ON file (${kind})`);
+				for (const [value] of arrays(
+					`SELECT ${kind} FROM file GROUP BY ${kind} HAVING count(*) > 1`,
+				).all() as unknown as unknown[][]) {
+					const [owner, ...others] = (
+						arrays(`SELECT file FROM file WHERE ${kind} = ? ORDER BY sort_key`).all(
+							value as string,
+						) as unknown as unknown[][]
+					).map(([file]) => file as string);
+					for (const file of others)
+						found.push({ file, kind, value: value as string, owner: owner as string });
+				}
+			}
+			return found;
 		},
 		*loaded() {
 			for (const row of arrays(
-				`SELECT ${ENTRY_COLUMNS}, file, tags, authors FROM article ORDER BY seq`,
+				`SELECT ${ENTRY_COLUMNS}, file, tags, authors FROM article ORDER BY sort_key`,
 			).iterate() as Iterable<unknown[]>)
 				yield {
 					...entryOf(row),
@@ -137,52 +364,83 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 			for (const [name, slug] of distinctNames[kind]) yield { name, slug };
 		},
 		async finalizeSlugs(tagSlug, authorSlug) {
-			// Every article is in: records are looked up by hash from here on.
-			db.exec("CREATE INDEX article_record ON article (record)");
-			const changed = (kind: "tag" | "author", slugOf: (name: string) => string): boolean =>
-				[...table.names(kind)].some((ref) => slugOf(ref.name) !== ref.slug);
-			if (changed("tag", tagSlug) || changed("author", authorSlug)) {
+			const slugs = {
+				tag: finalSlugs(distinctNames.tag, tagSlug),
+				author: finalSlugs(distinctNames.author, authorSlug),
+			};
+			// Members made with other slugs for a name, or from most of the articles changing: all made again.
+			const renamed = (["tag", "author"] as const).some((kind) =>
+				Object.entries(slugs[kind]).some(([name, slug]) => (slugsBefore[kind][name] ?? slug) !== slug),
+			);
+			const bulk = renamed || changed.length > BULK_SHARE * Math.max(count, heldArticles);
+			// Names that do not keep their natural slug (another name, or a published one, has it) rewrite records.
+			const suffixed = (["tag", "author"] as const).some((kind) =>
+				[...distinctNames[kind]].some(([name, natural]) => slugs[kind][name] !== natural),
+			);
+			const finalize = async (seq: number, row: Record<string, unknown>): Promise<void> => {
+				const article = {
+					record: row.loaded_record as string,
+					tags: JSON.parse(row.loaded_tags as string) as TagRef[],
+					authors: JSON.parse(row.loaded_authors as string) as AuthorRef[],
+				};
+				const rewritten = await withSlugsFinal(article, tagSlug, authorSlug, table.recordJson);
+				const final = rewritten ?? article;
+				if (rewritten)
+					sql("INSERT OR IGNORE INTO rewritten (hash, json) VALUES (?, ?)").run(
+						rewritten.record,
+						rewritten.json,
+					);
+				if (
+					final.record !== row.record ||
+					JSON.stringify(final.tags) !== row.tags ||
+					JSON.stringify(final.authors) !== row.authors
+				)
+					sql("UPDATE article SET record = ?, tags = ?, authors = ? WHERE seq = ?").run(
+						final.record,
+						JSON.stringify(final.tags),
+						JSON.stringify(final.authors),
+						seq,
+					);
+			};
+			const columns = "seq, loaded_record, loaded_tags, loaded_authors, record, tags, authors";
+			if (bulk && !suffixed)
+				sql(`UPDATE article SET record = loaded_record, tags = loaded_tags, authors = loaded_authors
+					WHERE record != loaded_record OR tags != loaded_tags OR authors != loaded_authors`).run();
+			else if (bulk)
 				// Page by page, each page's updates made after its query is done.
 				for (let after = 0; ; ) {
-					const rows = sql(
-						"SELECT seq, record, tags, authors FROM article WHERE seq > ? ORDER BY seq LIMIT ?",
-					).all(after, PAGE_ROWS);
+					const rows = sql(`SELECT ${columns} FROM article WHERE seq > ? ORDER BY seq LIMIT ?`).all(
+						after,
+						PAGE_ROWS,
+					);
 					if (rows.length === 0) break;
-					for (const row of rows) {
-						const article = {
-							record: row.record as string,
-							tags: JSON.parse(row.tags as string) as TagRef[],
-							authors: JSON.parse(row.authors as string) as AuthorRef[],
-						};
-						const rewritten = await withSlugsFinal(article, tagSlug, authorSlug, table.recordJson);
-						if (!rewritten) continue;
-						sql("INSERT OR IGNORE INTO rewritten (hash, json) VALUES (?, ?)").run(
-							rewritten.record,
-							rewritten.json,
-						);
-						sql("UPDATE article SET record = ?, tags = ?, authors = ? WHERE seq = ?").run(
-							rewritten.record,
-							JSON.stringify(rewritten.tags),
-							JSON.stringify(rewritten.authors),
-							row.seq as number,
-						);
-					}
+					for (const row of rows) await finalize(row.seq as number, row);
 					after = Number(rows.at(-1)?.seq);
 				}
+			// Records are looked up by hash from here on.
+			db.exec("CREATE INDEX IF NOT EXISTS article_record ON article (record)");
+			if (bulk) {
+				db.exec("DELETE FROM member");
+				// Sorted before they go in, so the table is written in order rather than page by page at random.
+				sql(`INSERT INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE} FROM article a
+					ORDER BY 2, 3 DESC`).run();
+				insertScopedMembers("");
+			} else {
+				for (const seq of changed) {
+					const row = sql(`SELECT ${columns} FROM article WHERE seq = ?`).get(seq);
+					if (!row) continue;
+					await finalize(seq, row);
+					sql(`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE}
+						FROM article a WHERE a.seq = ?`).run(seq);
+					insertScopedMembers("WHERE a.seq = ?", seq);
+				}
 			}
-			// Sorted before they go in, so the table is written in order rather than page by page at random.
-			sql(`INSERT INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE} FROM article a
-				ORDER BY 2, 3 DESC`).run();
-			for (const [column, prefix] of [
-				["tags", tagScope("")],
-				["authors", authorScope("")],
-			] as const)
-				sql(
-					`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS})
-					SELECT ? || json_extract(r.value, '$.slug'), ${MEMBER_SOURCE}
-					FROM article a, json_each(a.${column}) r ORDER BY 1, 2, 3 DESC`,
-				).run(prefix);
-			db.exec("COMMIT");
+			const kept = {
+				tag: { ...slugsBefore.tag, ...slugs.tag },
+				author: { ...slugsBefore.author, ...slugs.author },
+			};
+			sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('slugs', ?)").run(JSON.stringify(kept));
+			changed.length = 0;
 		},
 		*scopes(now) {
 			const oldestFirst = function* (key: string): Generator<ArticleEntry> {
@@ -247,10 +505,96 @@ export async function openArticleTable(recordJson: (hash: string) => string): Pr
 				yield record as string;
 		},
 		hasRecord: (hash) => sql("SELECT 1 FROM article WHERE record = ? LIMIT 1").get(hash) !== undefined,
+		keep() {
+			keeping = true;
+		},
 		close() {
-			if (!closed) db.close();
+			if (closed) return;
 			closed = true;
+			try {
+				if (kept) db.exec(keeping ? "COMMIT" : "ROLLBACK");
+			} finally {
+				db.close();
+			}
 		},
 	};
+
+	/** Members of tag and author scopes for the articles `where` picks. */
+	function insertScopedMembers(where: string, ...values: number[]): void {
+		for (const [column, prefix] of [
+			["tags", tagScope("")],
+			["authors", authorScope("")],
+		] as const)
+			sql(
+				`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS})
+				SELECT ? || json_extract(r.value, '$.slug'), ${MEMBER_SOURCE}
+				FROM article a, json_each(a.${column}) r ${where} ORDER BY 1, 2, 3 DESC`,
+			).run(prefix, ...values);
+	}
+
 	return table;
+}
+
+/** Kept tables no run has used for this long are deleted. */
+const KEEP_MS = 7 * 86_400_000;
+
+/**
+ * Where the table of one listing is kept, beside the render cache `cacheFile`. Kept tables beside it that no run
+ * has used for a week (their listing's folder or inputs changed) are deleted on the way.
+ */
+export function keptTableBeside(cacheFile: string, listing: string): string {
+	const dir = path.dirname(cacheFile);
+	const cutoff = Date.now() - KEEP_MS;
+	try {
+		for (const name of readdirSync(dir))
+			if (/^articles-[\w-]+\.sqlite$/.test(name) && statSync(path.join(dir, name)).mtimeMs < cutoff)
+				rmSync(path.join(dir, name), { force: true });
+	} catch {
+		// Nothing to clear, or nothing it may clear: the table still opens (or the run works without it).
+	}
+	return path.join(dir, `articles-${listing.slice(0, 16)}.sqlite`);
+}
+
+/** Name -> final slug for every name seen this run. */
+function finalSlugs(names: ReadonlyMap<string, string>, slugOf: SlugOf): Record<string, string> {
+	const slugs: Record<string, string> = {};
+	for (const name of names.keys()) slugs[name] = slugOf(name);
+	return slugs;
+}
+
+/**
+ * The kept table at `file`, in a transaction that holds it for the run, or null when another run holds it (then
+ * this run works from nothing). A file that is not such a table (corrupt, another version) is deleted and made again.
+ */
+async function openKept(file: string): Promise<DatabaseSync | null> {
+	const { DatabaseSync } = await loadSqlite();
+	const open = (): DatabaseSync => {
+		const db = new DatabaseSync(file, { timeout: 0 });
+		try {
+			db.exec(`PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${CACHE_KIB};
+				BEGIN IMMEDIATE`);
+			const meta = db.prepare("SELECT name FROM sqlite_master WHERE name = 'meta'").get();
+			const version = meta
+				? db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()?.value
+				: SCHEMA_VERSION;
+			if (version !== SCHEMA_VERSION)
+				throw new Error(`schema ${String(version)}, expected ${SCHEMA_VERSION}`);
+			return db;
+		} catch (error) {
+			if (db.isTransaction) db.exec("ROLLBACK");
+			db.close();
+			throw error;
+		}
+	};
+	try {
+		return open();
+	} catch (error) {
+		if (/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))) return null;
+		for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+		try {
+			return open();
+		} catch {
+			return null;
+		}
+	}
 }

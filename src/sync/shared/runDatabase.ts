@@ -4,7 +4,7 @@ import type { DatabaseSync } from "node:sqlite";
 import { loadSqlite } from "./sqlite.ts";
 
 /** SQLite's page cache per database, in KiB: what it may keep in memory before pages go to its file. */
-const CACHE_KIB = 8192;
+export const CACHE_KIB = 8192;
 
 /** A new, empty database; SQLite deletes its file when it is closed. Nothing in it needs to survive a crash, so it
  * keeps no journal and never syncs. */

@@ -1,6 +1,10 @@
 // The articles' table on disk builds the same version as articles in memory: every key and value byte for byte,
 // through scheduled articles, ties in publication time, ids that sort differently as UTF-8 and as UTF-16, slug
-// collisions that rewrite records, and duplicate claims.
+// collisions that rewrite records, and duplicate claims; and so does a table kept from an earlier run, whatever
+// changed in between.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
 import { type ArticleTable, openArticleTable } from "../../../src/sync/load/articleTable.ts";
@@ -39,15 +43,36 @@ function records(): ArticleRecord[] {
 	});
 }
 
-async function tableOf(list: readonly ArticleRecord[]): Promise<ArticleTable> {
-	const jsons = new Map<string, string>();
-	const table = await openArticleTable((hash) => jsons.get(hash) ?? "");
-	for (const record of list) {
+/** Every record JSON any table of a test was given, by hash (as the render cache keeps them). */
+const jsons = new Map<string, string>();
+
+/** A table given the articles as the loader gives them, in path order (each file named after its slug); on `file`,
+ * kept from the run before. */
+async function tableOf(list: readonly ArticleRecord[], file?: string): Promise<ArticleTable> {
+	const table = await openArticleTable((hash) => jsons.get(hash) ?? "", { file });
+	for (const record of list.toSorted((a, b) => (a.slug < b.slug ? -1 : 1))) {
 		const { json, hash } = hashJson(record);
 		jsons.set(hash, json);
 		table.add({ ...sourceArticleOf(record, hash), file: `${record.slug}.md` });
 	}
+	table.finish();
 	return table;
+}
+
+/** The version both sources build, compared value by value and record by record. */
+async function expectSameVersion(
+	list: readonly ArticleRecord[],
+	table: ArticleTable,
+	now: number,
+): Promise<void> {
+	const inMemory = await sourceOfRecords(list);
+	await finalize(inMemory);
+	await finalize(table);
+	const expected = buildVersion(site, inMemory, new Map(), now);
+	const actual = buildVersion(site, table, new Map(), now);
+	expect(actual.manifestHash).toBe(expected.manifestHash);
+	expect(new Map(actual.values)).toEqual(new Map(expected.values));
+	expect(actual.records.map((record) => record.json)).toEqual(expected.records.map((record) => record.json));
 }
 
 /** Final slugs as a sync gives them, with "da" already published for "Da", which "Đá" names first. */
@@ -59,7 +84,8 @@ async function finalize(source: ArticleSource): Promise<void> {
 
 describe("the articles' table", () => {
 	it("builds every key and value of a version exactly as articles in memory do", async () => {
-		const list = records();
+		// In path order, as the loader gives them: names are first seen in that order by both.
+		const list = records().toSorted((a, b) => (a.slug < b.slug ? -1 : 1));
 		const inMemory = await sourceOfRecords(list);
 		const table = await tableOf(list);
 		try {
@@ -89,16 +115,76 @@ describe("the articles' table", () => {
 	it("names the file that already claimed an id or a slug", async () => {
 		const table = await openArticleTable(() => "");
 		try {
-			expect(table.claim("bai-1", "bai-1", "2024/bai-1.md")).toEqual({});
-			expect(table.claim("bai-1", "bai-1b", "2025/bai-1.md")).toEqual({ id: "2024/bai-1.md" });
-			expect(table.claim("bai-1c", "bai-1", "2026/bai-1.md")).toEqual({ slug: "2024/bai-1.md" });
-			expect(table.claim("bai-1", "bai-1b", "2027/bai-1.md")).toEqual({
-				id: "2024/bai-1.md",
-				slug: "2025/bai-1.md",
-			});
-			expect(table.claim("bai-2", "bai-2", "bai-2.md")).toEqual({});
+			table.claim("bai-1", "bai-1", "2024/bai-1.md");
+			table.claim("bai-1", "bai-1b", "2025/bai-1.md");
+			table.claim("bai-1c", "bai-1", "2026/bai-1.md");
+			table.claim("bai-1", "bai-1b", "2027/bai-1.md");
+			table.claim("bai-2", "bai-2", "bai-2.md");
+			table.finish();
+			expect(table.duplicates()).toEqual([
+				{ file: "2025/bai-1.md", kind: "id", value: "bai-1", owner: "2024/bai-1.md" },
+				{ file: "2027/bai-1.md", kind: "id", value: "bai-1", owner: "2024/bai-1.md" },
+				{ file: "2026/bai-1.md", kind: "slug", value: "bai-1", owner: "2024/bai-1.md" },
+				{ file: "2027/bai-1.md", kind: "slug", value: "bai-1b", owner: "2025/bai-1.md" },
+			]);
 		} finally {
 			table.close();
+		}
+	});
+
+	it("kept between runs, builds what a new table builds, whatever changed in between", async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), "edgefeed-table-"));
+		const file = path.join(dir, "articles.sqlite");
+		const now = NOW - 100 * HOUR;
+		const run = async (list: readonly ArticleRecord[], keep = true): Promise<void> => {
+			const table = await tableOf(list, file);
+			try {
+				expect(table.duplicates()).toEqual([]);
+				await expectSameVersion(list, table, now);
+				if (keep) table.keep();
+			} finally {
+				table.close();
+			}
+		};
+		try {
+			let list = records();
+			await run(list);
+			// A few changes (each article's members changed on its own): an edit, a deletion, a new article, tags
+			// given and taken, a backdated one, a new id, and one that becomes a tie in publication time.
+			list = list.flatMap((record, i) => {
+				if (i === 10) return [{ ...record, contentHtml: "<p>Sửa lại.</p>" }];
+				if (i === 11) return [];
+				if (i === 12) return [record, { ...record, id: "bai-moi", slug: "bai-moi", guid: "urn:x:moi" }];
+				if (i === 13) return [{ ...record, tags: [{ name: "Chủ đề mới", slug: "chu-de-moi" }] }];
+				if (i === 14) return [{ ...record, published: "2020-01-01T00:00:00+07:00" }];
+				if (i === 15) return [{ ...record, id: "bai-15-moi" }];
+				if (i === 16) return [{ ...record, published: (list[17] as ArticleRecord).published }];
+				return [record];
+			});
+			await run(list);
+			// A new file with the id of a file the table kept: the file later in path order is the one named.
+			const kept = list[20] as ArticleRecord;
+			const clash = await tableOf([...list, { ...kept, slug: "aaa-trung", guid: "urn:x:trung" }], file);
+			expect(clash.duplicates()).toEqual([
+				{ file: `${kept.slug}.md`, kind: "id", value: kept.id, owner: "aaa-trung.md" },
+			]);
+			clash.close();
+			// A run that is not kept changes nothing the next run starts from.
+			await run(list.slice(0, 300), false);
+			// Many changes at once (members made again in bulk), and a name whose slug another name now takes.
+			list = list.map((record, i) =>
+				i % 4 === 0
+					? {
+							...record,
+							contentHtml: `<p>Lần hai ${i}.</p>`,
+							tags: [...record.tags, { name: "Da", slug: "da" }],
+						}
+					: record,
+			);
+			await run(list);
+			await run(list);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
 		}
 	});
 });
