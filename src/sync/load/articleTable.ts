@@ -16,6 +16,7 @@ import { shardOf } from "../../store/kvLayout.ts";
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import {
 	type ArticleSource,
+	type ScopeBuild,
 	type ScopeMembers,
 	type SlugOf,
 	type SourceArticle,
@@ -63,13 +64,16 @@ export interface ArticleTable extends ArticleSource {
 }
 
 /** Bump when the tables change: a file of another version is started again from nothing. */
-const SCHEMA_VERSION = "1";
+const SCHEMA_VERSION = "2";
 
 // `file` holds every visited file that claims an id and a slug (drafts and invalid files too), `article` the
 // published and scheduled ones. `loaded_*` are the article as the loader gave it; `record`, `tags` and `authors` the
 // same with final slugs. Indexes a run only reads through are made when first needed (sorted, at once, rather than
 // kept up row by row while a first run fills the table). `slug_hash` is shardOf(slug, 2^32): its remainder by any shard count is the slug's shard. A
-// member row copies its article's entry, so a scope reads its members in order from one range of the table.
+// member row copies its article's entry, so a scope reads its members in order from one range of the table; an
+// article's members are made once slugs are final (`members_made`), in that run or the next one to finalize. `built`
+// keeps each scope's summary and archive pages as a version last built them, dropped as soon as the scope's members
+// change.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file (sort_key BLOB PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL)
@@ -77,11 +81,16 @@ CREATE TABLE IF NOT EXISTS file (sort_key BLOB PRIMARY KEY, file TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS article (seq INTEGER PRIMARY KEY, sort_key BLOB NOT NULL UNIQUE, id TEXT NOT NULL,
 	id_order BLOB NOT NULL, slug TEXT NOT NULL, slug_hash INTEGER NOT NULL, file TEXT NOT NULL,
 	published INTEGER NOT NULL, modified INTEGER NOT NULL, loaded_record TEXT NOT NULL, loaded_tags TEXT NOT NULL,
-	loaded_authors TEXT NOT NULL, record TEXT NOT NULL, tags TEXT NOT NULL, authors TEXT NOT NULL);
+	loaded_authors TEXT NOT NULL, record TEXT NOT NULL, tags TEXT NOT NULL, authors TEXT NOT NULL,
+	members_made INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS article_unmade ON article (seq) WHERE members_made = 0;
 CREATE TABLE IF NOT EXISTS member (scope TEXT NOT NULL, published INTEGER NOT NULL, id_order BLOB NOT NULL,
 	seq INTEGER NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
 	PRIMARY KEY (scope, published, id_order DESC)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS built (scope TEXT PRIMARY KEY, inputs TEXT NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS built_value (scope TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
+	PRIMARY KEY (scope, key)) WITHOUT ROWID;
 `;
 
 /** The columns a member copies from its article (after `scope`), and their source in an `article a`. */
@@ -166,24 +175,32 @@ export async function openArticleTable(
 		String(sql("SELECT value FROM meta WHERE key = 'slugs'").get()?.value ?? '{"tag":{},"author":{}}'),
 	) as Record<"tag" | "author", Record<string, string>>;
 	const heldArticles = Number(sql("SELECT count(*) AS n FROM article").get()?.n ?? 0);
-	/** Articles added or changed this run (seq), whose members are made when slugs are final. */
-	const changed: number[] = [];
+	/** Drops what the table kept of building `scope`: its members are changing. */
+	const unbuilt = (scope: string): void => {
+		sql("DELETE FROM built WHERE scope = ?").run(scope);
+		sql("DELETE FROM built_value WHERE scope = ?").run(scope);
+	};
+	/** The scopes an article's final tags and authors place it in. */
+	const scopesOf = (tags: string, authors: string): string[] => [
+		"",
+		...(JSON.parse(tags) as TagRef[]).map((tag) => tagScope(tag.slug)),
+		...(JSON.parse(authors) as AuthorRef[]).map((author) => authorScope(author.slug)),
+	];
 
 	/** Drops an article's members (as its final tags and authors place it). */
 	const dropMembers = (seq: number): void => {
-		const row = sql("SELECT published, id_order, tags, authors FROM article WHERE seq = ?").get(seq);
+		const row = sql(
+			"SELECT published, id_order, tags, authors FROM article WHERE seq = ? AND members_made = 1",
+		).get(seq);
 		if (!row) return;
-		const scopes = [
-			"",
-			...(JSON.parse(row.tags as string) as TagRef[]).map((tag) => tagScope(tag.slug)),
-			...(JSON.parse(row.authors as string) as AuthorRef[]).map((author) => authorScope(author.slug)),
-		];
-		for (const scope of scopes)
+		for (const scope of scopesOf(row.tags as string, row.authors as string)) {
 			sql("DELETE FROM member WHERE scope = ? AND published = ? AND id_order = ?").run(
 				scope,
 				row.published as number,
 				row.id_order as Uint8Array,
 			);
+			unbuilt(scope);
+		}
 	};
 	const dropArticle = (seq: number): void => {
 		dropMembers(seq);
@@ -299,7 +316,7 @@ export async function openArticleTable(
 			)
 				return;
 			if (held) dropArticle(held.seq);
-			const { lastInsertRowid } = sql(
+			sql(
 				`INSERT INTO article (sort_key, id, id_order, slug, slug_hash, file, published, modified, loaded_record,
 					loaded_tags, loaded_authors, record, tags, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			).run(
@@ -318,7 +335,6 @@ export async function openArticleTable(
 				tags,
 				authors,
 			);
-			changed.push(Number(lastInsertRowid));
 		},
 		finish() {
 			if (current) settle(current);
@@ -372,7 +388,8 @@ export async function openArticleTable(
 			const renamed = (["tag", "author"] as const).some((kind) =>
 				Object.entries(slugs[kind]).some(([name, slug]) => (slugsBefore[kind][name] ?? slug) !== slug),
 			);
-			const bulk = renamed || changed.length > BULK_SHARE * Math.max(count, heldArticles);
+			const unmade = Number(sql("SELECT count(*) AS n FROM article WHERE members_made = 0").get()?.n ?? 0);
+			const bulk = renamed || unmade > BULK_SHARE * Math.max(count, heldArticles);
 			// Names that do not keep their natural slug (another name, or a published one, has it) rewrite records.
 			const suffixed = (["tag", "author"] as const).some((kind) =>
 				[...distinctNames[kind]].some(([name, natural]) => slugs[kind][name] !== natural),
@@ -420,27 +437,28 @@ export async function openArticleTable(
 			// Records are looked up by hash from here on.
 			db.exec("CREATE INDEX IF NOT EXISTS article_record ON article (record)");
 			if (bulk) {
-				db.exec("DELETE FROM member");
+				db.exec("DELETE FROM member; DELETE FROM built; DELETE FROM built_value");
 				// Sorted before they go in, so the table is written in order rather than page by page at random.
 				sql(`INSERT INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE} FROM article a
 					ORDER BY 2, 3 DESC`).run();
 				insertScopedMembers("");
 			} else {
-				for (const seq of changed) {
-					const row = sql(`SELECT ${columns} FROM article WHERE seq = ?`).get(seq);
-					if (!row) continue;
+				for (const row of sql(`SELECT ${columns} FROM article WHERE members_made = 0`).all()) {
+					const seq = row.seq as number;
 					await finalize(seq, row);
 					sql(`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE}
 						FROM article a WHERE a.seq = ?`).run(seq);
 					insertScopedMembers("WHERE a.seq = ?", seq);
+					const final = sql("SELECT tags, authors FROM article WHERE seq = ?").get(seq);
+					for (const scope of scopesOf(final?.tags as string, final?.authors as string)) unbuilt(scope);
 				}
 			}
+			sql("UPDATE article SET members_made = 1 WHERE members_made = 0").run();
 			const kept = {
 				tag: { ...slugsBefore.tag, ...slugs.tag },
 				author: { ...slugsBefore.author, ...slugs.author },
 			};
 			sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('slugs', ?)").run(JSON.stringify(kept));
-			changed.length = 0;
 		},
 		*scopes(now) {
 			const oldestFirst = function* (key: string): Generator<ArticleEntry> {
@@ -505,6 +523,37 @@ export async function openArticleTable(
 				yield record as string;
 		},
 		hasRecord: (hash) => sql("SELECT 1 FROM article WHERE record = ? LIMIT 1").get(hash) !== undefined,
+		keptBuild(key, inputs) {
+			const row = sql("SELECT inputs, result FROM built WHERE scope = ?").get(key);
+			if (row?.inputs !== inputs) return undefined;
+			return {
+				result: JSON.parse(row.result as string) as ScopeBuild,
+				*values() {
+					for (const [valueKey, json] of arrays("SELECT key, json FROM built_value WHERE scope = ?").iterate(
+						key,
+					) as Iterable<unknown[]>)
+						yield [valueKey as string, json as string] as const;
+				},
+			};
+		},
+		keepBuild(key, inputs) {
+			if (!kept) return undefined;
+			unbuilt(key);
+			return {
+				value: (valueKey, json) =>
+					sql("INSERT OR IGNORE INTO built_value (scope, key, json) VALUES (?, ?, ?)").run(
+						key,
+						valueKey,
+						json,
+					),
+				done: (result) =>
+					sql("INSERT INTO built (scope, inputs, result) VALUES (?, ?, ?)").run(
+						key,
+						inputs,
+						JSON.stringify(result),
+					),
+			};
+		},
 		keep() {
 			keeping = true;
 		},

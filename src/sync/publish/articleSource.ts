@@ -48,6 +48,29 @@ export function scopeNaming(
 	return { name: person.name, person };
 }
 
+/** What building one scope gives besides its values (see buildVersion). */
+export interface ScopeBuild {
+	summary: string;
+	fingerprint: string;
+	visible: number;
+	/** The oldest member's publication, if any. */
+	since: number | undefined;
+	/** The newest `modified` of a visible member, or null. */
+	newestVisibleChange: number | null;
+}
+
+/** A scope's build as an earlier run kept it: its result and its values (key, JSON). */
+export interface KeptBuild {
+	result: ScopeBuild;
+	values(): Iterable<readonly [string, string]>;
+}
+
+/** Where a scope's build is kept while it is made: each value as it is made, then the result. */
+export interface BuildKeeper {
+	value(key: string, json: string): void;
+	done(result: ScopeBuild): void;
+}
+
 /** Final slugs by name (names equal after folding are one; see assignSlugs). */
 export type SlugOf = (name: string) => string;
 
@@ -68,6 +91,14 @@ export interface ArticleSource {
 	/** Every record hash once (two identical articles share one), in ascending order. */
 	recordHashes(): Iterable<string>;
 	hasRecord(hash: string): boolean;
+	/**
+	 * What an earlier run kept of building the scope `key` from `inputs` (everything besides its members that
+	 * decides the build), if its members have not changed since. A source that keeps nothing leaves both out.
+	 */
+	keptBuild?(key: ScopeKey, inputs: string): KeptBuild | undefined;
+	/** Keeps the build of the scope `key` from `inputs` that is about to be made, for later runs (if the source
+	 * outlives the run). */
+	keepBuild?(key: ScopeKey, inputs: string): BuildKeeper | undefined;
 }
 
 /** Tags and authors with their final slugs; the same array when none changes. */

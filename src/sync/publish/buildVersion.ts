@@ -27,8 +27,8 @@ import {
 	type ValueKind,
 } from "../../store/kvLayout.ts";
 import { storedPage, storedSummary } from "../../store/storedEntries.ts";
-import type { ArticleSource, ScopeMembers } from "./articleSource.ts";
-import { hashJson, hashText } from "./contentHash.ts";
+import type { ArticleSource, BuildKeeper, ScopeBuild, ScopeMembers } from "./articleSource.ts";
+import { canonicalJson, hashJson, hashText } from "./contentHash.ts";
 
 /** One record as stored: the hash that names its key, and its canonical JSON, read from its source on demand. */
 export interface StoredRecord {
@@ -69,15 +69,25 @@ export interface Snapshot {
 	readonly recordHashes: Map<string, string>;
 }
 
-/** Values of one version, by key, with the hash each is stored under. */
+/**
+ * The version of how a scope's summary and pages are made from its members (buildScope, store/storedEntries.ts):
+ * part of every kept build's inputs, so bump it with any change to either, and no earlier run's build is reused.
+ */
+const SCOPE_BUILD_VERSION = 1;
+
+/** Values of one version, by key, with the hash each is stored under; each also told to `keeper` if given. */
 class ValueSet {
 	readonly values: ValueStore;
-	constructor(values: ValueStore) {
+	readonly keeper: BuildKeeper | undefined;
+	constructor(values: ValueStore, keeper?: BuildKeeper) {
 		this.values = values;
+		this.keeper = keeper;
 	}
 	add(kind: ValueKind, value: unknown): string {
 		const { json, hash } = hashJson(value);
-		this.values.set(keyOf(kind, hash), json);
+		const key = keyOf(kind, hash);
+		this.values.set(key, json);
+		this.keeper?.value(key, json);
 		return hash;
 	}
 }
@@ -103,7 +113,29 @@ export function buildVersion(
 	const listings = { tags: [] as ScopeListing[], authors: [] as ScopeListing[] };
 	for (const members of source.scopes(now)) {
 		const { key } = members;
-		const scope = buildScope(set, members, members.name ?? site.title, siteHash, keep, now);
+		const name = members.name ?? site.title;
+		// Members unchanged since an earlier run built the scope from the same inputs give the same build.
+		const inputs = canonicalJson([
+			SCOPE_BUILD_VERSION,
+			ARCHIVE_PAGE_SIZE,
+			PAGE_TABLE_SIZE,
+			siteHash,
+			keep,
+			name,
+			members.person ?? null,
+			members.total,
+			members.scheduled,
+		]);
+		const kept = source.keptBuild?.(key, inputs);
+		let scope: ScopeBuild;
+		if (kept) {
+			for (const [valueKey, json] of kept.values()) values.set(valueKey, json);
+			scope = kept.result;
+		} else {
+			const keeper = source.keepBuild?.(key, inputs);
+			scope = buildScope(keeper ? new ValueSet(values, keeper) : set, members, name, siteHash, keep, now);
+			keeper?.done(scope);
+		}
 		pointers.set(key, {
 			summary: scope.summary,
 			fingerprint: scope.fingerprint,
@@ -196,15 +228,7 @@ function buildScope(
 	siteHash: string,
 	keep: number,
 	now: number,
-): {
-	summary: string;
-	fingerprint: string;
-	visible: number;
-	/** The oldest member's publication, if any. */
-	since: number | undefined;
-	/** The newest `modified` of a visible member, or null. */
-	newestVisibleChange: number | null;
-} {
+): ScopeBuild {
 	const { total, scheduled } = members;
 	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
 	const pages: string[] = [];
