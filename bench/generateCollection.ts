@@ -56,6 +56,14 @@ const GENERATOR_VERSION = 2;
 /** The article the bench edits for its re-sync: regenerated whenever a collection is reused. */
 export const EDITED_ARTICLE = 5;
 
+/**
+ * The old article the bench edits for a second re-sync (none below 1,000 articles): one in the archive pages of
+ * every scope it is in, so its page, page table and summary change in each. Regenerated like EDITED_ARTICLE.
+ */
+export function archivedArticle(count: number): number | undefined {
+	return count >= 1000 ? Math.floor(count * 0.9) : undefined;
+}
+
 export interface GeneratedCollection {
 	dir: string;
 	articles: number;
@@ -220,8 +228,9 @@ export function generateCollection(dir: string, count: number): GeneratedCollect
 	if (existsSync(stampFile)) {
 		const found = JSON.parse(readFileSync(stampFile, "utf8")) as typeof stamp & { bytes: number };
 		if (found.version === stamp.version && found.count === count && found.bodyBytes === bodyBytes) {
-			if (count > EDITED_ARTICLE)
-				writeFileSync(join(dir, articlePath(EDITED_ARTICLE)), articleText(seed, EDITED_ARTICLE, bodyBytes));
+			for (const index of [EDITED_ARTICLE, archivedArticle(count)])
+				if (index !== undefined && index < count)
+					writeFileSync(join(dir, articlePath(index)), articleText(seed, index, bodyBytes));
 			return { dir, articles: count, bodyBytes, bytes: found.bytes, reused: true };
 		}
 	}
@@ -247,6 +256,6 @@ export function generateCollection(dir: string, count: number): GeneratedCollect
 }
 
 /** Edits one article's body, as an editor would. */
-export function editArticle(dir: string): void {
-	appendFileSync(join(dir, articlePath(EDITED_ARTICLE)), "\nBài viết được cập nhật lúc 10 giờ sáng nay.\n");
+export function editArticle(dir: string, index = EDITED_ARTICLE): void {
+	appendFileSync(join(dir, articlePath(index)), "\nBài viết được cập nhật lúc 10 giờ sáng nay.\n");
 }

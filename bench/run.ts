@@ -9,7 +9,7 @@ import { type BenchRuntime, type BenchWorker, startRuntime } from "./benchRuntim
 import { buildBundle, readWorkerConfig, type WorkerConfig } from "./buildBundle.ts";
 import { benchCollections, type LoadTarget } from "./collectionBench.ts";
 import { benchTagAtomPath, feedPaths } from "./feedPaths.ts";
-import { BODY_BYTES, editArticle, generateCollection } from "./generateCollection.ts";
+import { archivedArticle, BODY_BYTES, editArticle, generateCollection } from "./generateCollection.ts";
 import { diffKeys, EMPTY_SNAPSHOT, snapshotKeys } from "./kvKeys.ts";
 import { coldPaths } from "./kvReads.ts";
 import { type LoadSettings, wrkVersion } from "./loadTest.ts";
@@ -201,6 +201,25 @@ async function benchSize(
 		log(
 			`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes, ${resync.seconds.toFixed(1)} s, peak ${(resync.peakBytes / 2 ** 20).toFixed(0)} MiB`,
 		);
+		const archived = archivedArticle(articles);
+		if (archived !== undefined) {
+			editArticle(content.dir, archived);
+			const again = await runSync(content.dir, state, syncTimeoutMs(articles));
+			const last = snapshotKeys(state, namespace);
+			if (last.largest.bytes > collection.largest.bytes) collection.largest = last.largest;
+			const changed = diffKeys(after, last);
+			collection.resyncArchived = {
+				articles,
+				seconds: again.seconds,
+				peakBytes: again.peakBytes,
+				keys: changed,
+				cli: cliCounts(again.output),
+				retries: again.retries,
+			};
+			log(
+				`  re-synced one changed archived article: ${changed.writes} writes, ${changed.removed} deletes, ${again.seconds.toFixed(1)} s, peak ${(again.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+			);
+		}
 	} catch (error) {
 		// The first line says what failed; the CLI's last lines say where it was.
 		const lines = (error as Error).message.split(/[\r\n]+/).filter((line) => line.trim() !== "");
