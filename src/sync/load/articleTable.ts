@@ -620,8 +620,9 @@ async function openKept(file: string): Promise<DatabaseSync | null> {
 	const open = (): DatabaseSync => {
 		const db = new DatabaseSync(file, { timeout: 0 });
 		try {
+			// As the run's own databases: a bounded page cache, and sorts (a first run's members) on disk.
 			db.exec(`PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${CACHE_KIB};
-				BEGIN IMMEDIATE`);
+				PRAGMA temp_store = FILE; BEGIN IMMEDIATE`);
 			const meta = db.prepare("SELECT name FROM sqlite_master WHERE name = 'meta'").get();
 			const version = meta
 				? db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()?.value
