@@ -85,7 +85,8 @@ const FILES_PER_PAGE = 1000;
 const KEEP_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-/** The record an outcome names, which pruning keeps as long as the outcome. */
+/** The record an outcome names, which pruning keeps as long as the outcome (computed when read: pruning reads it
+ * once a day, and an index on it would cost every write a random page). */
 const OUTCOME_RECORD = "record TEXT GENERATED ALWAYS AS (json_extract(json, '$.record.hash')) VIRTUAL";
 
 const SCHEMA = `
@@ -95,14 +96,12 @@ CREATE TABLE IF NOT EXISTS stamps (
 	ino TEXT NOT NULL, text_hash TEXT NOT NULL, used_day INTEGER NOT NULL, PRIMARY KEY (dir, name)) STRICT;
 CREATE TABLE IF NOT EXISTS outcomes (key TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL,
 	${OUTCOME_RECORD}) STRICT;
-CREATE INDEX IF NOT EXISTS outcomes_record ON outcomes (record);
 CREATE TABLE IF NOT EXISTS records (hash TEXT PRIMARY KEY, json TEXT NOT NULL, used_day INTEGER NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS listings (listing TEXT PRIMARY KEY, used_day INTEGER NOT NULL) STRICT;
 CREATE TABLE IF NOT EXISTS files (listing TEXT NOT NULL, sort_key BLOB NOT NULL, name TEXT NOT NULL,
 	size INTEGER NOT NULL, mtime_ns TEXT NOT NULL, ctime_ns TEXT NOT NULL, ino TEXT NOT NULL, text_hash TEXT NOT NULL,
 	outcome TEXT NOT NULL, record TEXT GENERATED ALWAYS AS (json_extract(outcome, '$.record.hash')) VIRTUAL,
 	PRIMARY KEY (listing, sort_key)) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS files_record ON files (record);
 `;
 
 /** Schema version -> what brings a file of it to the next version. */
@@ -315,11 +314,12 @@ function sqliteCache(db: DatabaseSync, file: string): RenderCache {
 		db.exec("BEGIN IMMEDIATE");
 		for (const table of ["stamps", "outcomes", "listings"])
 			db.prepare(`DELETE FROM ${table} WHERE used_day < ?`).run(cutoff);
-		db.exec("DELETE FROM files WHERE listing NOT IN (SELECT listing FROM listings)");
-		db.prepare(
-			`DELETE FROM records WHERE used_day < ? AND NOT EXISTS (SELECT 1 FROM outcomes WHERE record = records.hash)
-			AND NOT EXISTS (SELECT 1 FROM files WHERE record = records.hash)`,
-		).run(cutoff);
+		db.exec(`DELETE FROM files WHERE listing NOT IN (SELECT listing FROM listings);
+			CREATE TEMP TABLE named (hash TEXT PRIMARY KEY) WITHOUT ROWID;
+			INSERT OR IGNORE INTO named SELECT record FROM outcomes WHERE record IS NOT NULL
+				UNION ALL SELECT record FROM files WHERE record IS NOT NULL;`);
+		db.prepare("DELETE FROM records WHERE used_day < ? AND hash NOT IN (SELECT hash FROM named)").run(cutoff);
+		db.exec("DROP TABLE named");
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('pruned', ?)").run(String(today));
 		db.exec("COMMIT");
 	};

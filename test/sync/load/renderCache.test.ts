@@ -59,7 +59,7 @@ describe("the render cache file", () => {
 		again.close();
 	});
 
-	it("drops what no run used for a week, but never a record a kept outcome names", async () => {
+	it("drops what no run used for a week, but never a record a kept outcome or listing names", async () => {
 		dir = await mkdtemp(path.join(tmpdir(), "edgefeed-cache-"));
 		const file = path.join(dir, "cache.sqlite");
 		const day = (n: number) => vi.setSystemTime(Date.UTC(2026, 0, 1 + n, 12));
@@ -72,10 +72,19 @@ describe("the render cache file", () => {
 			cache.saveRecord("alone", '{"id":"b"}');
 			cache.saveOutcome("unused", JSON.stringify({ record: { hash: "gone" } }));
 			cache.saveRecord("gone", '{"id":"c"}');
+			cache.saveRecord("listed", '{"id":"d"}');
+			const listing = cache.listing("L");
+			listing.find("d.md", STAMP);
+			listing.remember("d.md", STAMP, {
+				textHash: "h",
+				outcome: JSON.stringify({ record: { hash: "listed" } }),
+			});
+			listing.finish();
 			cache.close();
-			day(6); // the outcome is used; its record is not read
+			day(6); // the outcome and the listing are used; their records are not read
 			const using = await openRenderCache(file);
 			expect(using.outcomes(["kept"]).size).toBe(1);
+			expect(using.listing("L").find("d.md", STAMP)).toBeDefined();
 			using.close();
 			day(10);
 			(await openRenderCache(file)).close(); // prunes what was last used before day 3
@@ -83,6 +92,7 @@ describe("the render cache file", () => {
 			const after = await openRenderCache(file);
 			expect(after.outcome("kept")).toBeDefined();
 			expect(after.recordJson("named")).toBe('{"id":"a"}');
+			expect(after.recordJson("listed")).toBe('{"id":"d"}');
 			expect(after.outcome("unused")).toBeUndefined();
 			expect(after.recordJson("gone")).toBeUndefined();
 			expect(after.recordJson("alone")).toBeUndefined();
