@@ -91,14 +91,24 @@ const REQUESTS_IN_FLIGHT = 2;
 /**
  * workerd opens local state with a write and waits for no lock: while another process (a second sync, `wrangler
  * kv --local`, `wrangler dev`) writes the same SQLite file, its start fails with SQLITE_BUSY, and a KV call with
- * an "internal error" or a 500 (the SQLITE_BUSY goes to workerd's log only). Both are retried: every call is
- * idempotent.
+ * an "internal error" or a 500 (the SQLITE_BUSY goes to workerd's log only). A call may also meet a kept-alive
+ * connection that workerd closed while this process was busy elsewhere ("fetch failed": other side closed). All are
+ * retried: every call is idempotent.
  */
 const ATTEMPTS = 20;
 
 function isStateBusy(error: unknown): boolean {
 	return /SQLITE_BUSY|database is locked|internal error|500 Internal Server Error/.test(
 		String((error as Error)?.message ?? error),
+	);
+}
+
+/** A request that never reached workerd, or whose connection it closed. */
+function isConnectionLost(error: unknown): boolean {
+	const cause = (error as Error & { cause?: { code?: string } })?.cause;
+	return (
+		/fetch failed/.test(String((error as Error)?.message)) &&
+		/UND_ERR_SOCKET|ECONNRESET|EPIPE|UND_ERR_CLOSED/.test(String(cause?.code))
 	);
 }
 
@@ -110,7 +120,7 @@ async function whileBusy<T>(call: () => Promise<T>): Promise<T> {
 		try {
 			return await call();
 		} catch (error) {
-			if (!isStateBusy(error) || attempt >= ATTEMPTS) throw error;
+			if (!(isStateBusy(error) || isConnectionLost(error)) || attempt >= ATTEMPTS) throw error;
 			await pause(attempt);
 		}
 	}
