@@ -99,14 +99,15 @@ class ValueSet {
  * again gives byte-identical values (the same keys, so nothing to write). The values go into `values` (a new,
  * empty store).
  */
-export function buildVersion(
+export async function buildVersion(
 	site: SiteSettings,
 	source: ArticleSource,
 	previous: ReadonlyMap<ScopeKey, ScopePointer>,
 	now: number,
 	values: ValueStore = new Map(),
-): Snapshot {
+): Promise<Snapshot> {
 	const set = new ValueSet(values);
+	const breathe = breather();
 	const siteHash = hashJson(site).hash;
 	const keep = Math.max(RECENT_VISIBLE, site.itemsPerFeed);
 	const pointers = new Map<ScopeKey, ScopePointer>();
@@ -133,7 +134,15 @@ export function buildVersion(
 			scope = kept.result;
 		} else {
 			const keeper = source.keepBuild?.(key, inputs);
-			scope = buildScope(keeper ? new ValueSet(values, keeper) : set, members, name, siteHash, keep, now);
+			scope = await buildScope(
+				keeper ? new ValueSet(values, keeper) : set,
+				members,
+				name,
+				siteHash,
+				keep,
+				now,
+				breathe,
+			);
 			keeper?.done(scope);
 		}
 		pointers.set(key, {
@@ -153,8 +162,10 @@ export function buildVersion(
 
 	const scopeShards = shardValues(set, shardCount(pointers.size, SCOPE_SHARD_ENTRIES), pointers);
 	const slugShards: string[] = [];
-	for (const shard of source.slugShards(shardCount(source.count, SLUG_SHARD_ENTRIES)))
+	for (const shard of source.slugShards(shardCount(source.count, SLUG_SHARD_ENTRIES))) {
 		slugShards.push(set.add("slugs", Object.fromEntries(shard.map((entry) => [entry.slug, entry]))));
+		await breathe();
+	}
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
@@ -221,14 +232,15 @@ class SourcedRecord implements StoredRecord {
  * out of the summary while `keep` visible items (the most a current feed shows) and every scheduled one stay in
  * `recent`; so every moved page is a complete archive page, and a current feed never reads one.
  */
-function buildScope(
+async function buildScope(
 	set: ValueSet,
 	members: ScopeMembers,
 	name: string,
 	siteHash: string,
 	keep: number,
 	now: number,
-): ScopeBuild {
+	breathe: () => Promise<void>,
+): Promise<ScopeBuild> {
 	const { total, scheduled } = members;
 	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
 	const pages: string[] = [];
@@ -248,6 +260,7 @@ function buildScope(
 		if (page.length === ARCHIVE_PAGE_SIZE) {
 			pages.push(set.add("page", storedPage({ entries: page })));
 			page = [];
+			await breathe();
 		}
 	}
 	const summary: ScopeSummary = { key: members.key, name, total, movedPages, recent };
@@ -270,6 +283,20 @@ function buildScope(
 		visible: total - scheduled,
 		since,
 		newestVisibleChange,
+	};
+}
+
+/** Building yields to the event loop this often, so timers (the sync lease's renewal) and sockets are served
+ * while a large archive's version is built. */
+const BREATHE_MS = 100;
+
+/** A call that lets the event loop run once BREATHE_MS have passed since it last did. */
+function breather(): () => Promise<void> {
+	let last = performance.now();
+	return async () => {
+		if (performance.now() - last < BREATHE_MS) return;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		last = performance.now();
 	};
 }
 

@@ -50,7 +50,7 @@ export async function syncArticles(
 ): Promise<SyncOutcome> {
 	const state = await (options.state ?? readKvState(kv, options.keySets));
 	const slugWarnings = await finalizeSlugs(source, state.names);
-	const snapshot = buildVersion(site, source, state.pointers, options.now, options.values);
+	const snapshot = await buildVersion(site, source, state.pointers, options.now, options.values);
 	// The version kept one generation: head's, unless head already names this one (then head.previous: a rerun
 	// after an interrupted cleanup finishes it).
 	const previousHash =

@@ -68,8 +68,8 @@ async function expectSameVersion(
 	const inMemory = await sourceOfRecords(list);
 	await finalize(inMemory);
 	await finalize(table);
-	const expected = buildVersion(site, inMemory, new Map(), now);
-	const actual = buildVersion(site, table, new Map(), now);
+	const expected = await buildVersion(site, inMemory, new Map(), now);
+	const actual = await buildVersion(site, table, new Map(), now);
 	expect(actual.manifestHash).toBe(expected.manifestHash);
 	expect(new Map(actual.values)).toEqual(new Map(expected.values));
 	expect(actual.records.map((record) => record.json)).toEqual(expected.records.map((record) => record.json));
@@ -93,8 +93,8 @@ describe("the articles' table", () => {
 			await finalize(inMemory);
 			await finalize(table);
 			const now = NOW - 100 * HOUR; // the newest third is scheduled
-			const expected = buildVersion(site, inMemory, new Map(), now);
-			const actual = buildVersion(site, table, new Map(), now);
+			const expected = await buildVersion(site, inMemory, new Map(), now);
+			const actual = await buildVersion(site, table, new Map(), now);
 			expect(actual.manifestHash).toBe(expected.manifestHash);
 			// Scopes may come in another order: the values, not the order they were made in, are the version.
 			expect(new Map(actual.values)).toEqual(new Map(expected.values));

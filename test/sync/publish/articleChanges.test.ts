@@ -26,7 +26,7 @@ describe("a plan's changes", () => {
 	it("counts every new article and lists the first CHANGES_LISTED ids in sorted order", async () => {
 		const ids = Array.from({ length: CHANGES_LISTED + 234 }, (_, i) => `bai-${(i * 7919) % 100_003}`);
 		const records = ids.map((id, i) => article(id, new Date(NOW - (i + 1) * 60_000).toISOString()));
-		const snapshot = buildVersion(site, await sourceOfRecords(records), new Map(), NOW);
+		const snapshot = await buildVersion(site, await sourceOfRecords(records), new Map(), NOW);
 		const plan = planSync(await nothingPublished(), snapshot, null, NOW);
 		expect(plan.changeCounts).toEqual({ added: ids.length, updated: 0, removed: 0 });
 		expect(plan.changes.added).toEqual(ids.toSorted().slice(0, CHANGES_LISTED));

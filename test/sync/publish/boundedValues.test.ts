@@ -29,7 +29,7 @@ function archive(n: number, scheduled = 0, edit?: number): ArticleRecord[] {
 describe("bounded values", () => {
 	it("moves complete archive pages out of each summary; the largest value does not grow from 1,000 to 4,000", async () => {
 		const largest = async (n: number) => {
-			const snapshot = buildVersion(site, await sourceOfRecords(archive(n, 5)), new Map(), NOW);
+			const snapshot = await buildVersion(site, await sourceOfRecords(archive(n, 5)), new Map(), NOW);
 			return Math.max(...[...snapshot.values.values()].map((json) => json.length));
 		};
 		const [small, large] = [await largest(1_000), await largest(4_000)];
@@ -39,7 +39,7 @@ describe("bounded values", () => {
 	});
 
 	it("keeps in `recent` every scheduled item and at least the newest 100 visible, and pages only complete ones", async () => {
-		const snapshot = buildVersion(site, await sourceOfRecords(archive(3_000, 7)), new Map(), NOW);
+		const snapshot = await buildVersion(site, await sourceOfRecords(archive(3_000, 7)), new Map(), NOW);
 		const version = await readSnapshot(snapshot);
 		for (const { summary, entries } of Object.values(version.scopes)) {
 			const s: ScopeSummary = summary;

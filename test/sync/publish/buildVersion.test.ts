@@ -15,7 +15,7 @@ async function build(
 	previous: { snapshot: Snapshot } | null,
 	now: number,
 ) {
-	const snapshot = buildVersion(
+	const snapshot = await buildVersion(
 		settings,
 		await sourceOfRecords(records),
 		previous?.snapshot.pointers ?? new Map(),

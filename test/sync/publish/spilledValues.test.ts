@@ -36,10 +36,10 @@ describe("spilledValues", () => {
 			}),
 		);
 		const source = await sourceOfRecords(records);
-		const inMemory = buildVersion(site, source, new Map(), NOW);
+		const inMemory = await buildVersion(site, source, new Map(), NOW);
 		const values = await spilledValues();
 		try {
-			const spilled = buildVersion(site, source, new Map(), NOW, values);
+			const spilled = await buildVersion(site, source, new Map(), NOW, values);
 			expect(spilled.manifestHash).toBe(inMemory.manifestHash);
 			expect(new Map(spilled.values)).toEqual(inMemory.values);
 			expect([...spilled.values.keys()]).toEqual([...inMemory.values.keys()]);
