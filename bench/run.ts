@@ -21,6 +21,7 @@ import {
 	markdownTable,
 	type RenderRow,
 	resultRows,
+	type SyncFigures,
 	targetSummary,
 	writeBenchmarks,
 } from "./report.ts";
@@ -185,41 +186,31 @@ async function benchSize(
 			retries: sync.retries,
 		};
 		log(`  synced in ${sync.seconds.toFixed(1)} s, peak ${(sync.peakBytes / 2 ** 20).toFixed(0)} MiB`);
-		editArticle(content.dir);
-		const resync = await runSync(content.dir, state, syncTimeoutMs(articles));
-		const after = snapshotKeys(state, namespace);
-		if (after.largest.bytes > fresh.largest.bytes) collection.largest = after.largest;
-		const keys = diffKeys(fresh, after);
-		collection.resync = {
-			articles,
-			seconds: resync.seconds,
-			peakBytes: resync.peakBytes,
-			keys,
-			cli: cliCounts(resync.output),
-			retries: resync.retries,
-		};
-		log(
-			`  re-synced one changed article: ${keys.writes} writes, ${keys.removed} deletes, ${resync.seconds.toFixed(1)} s, peak ${(resync.peakBytes / 2 ** 20).toFixed(0)} MiB`,
-		);
-		const archived = archivedArticle(articles);
-		if (archived !== undefined) {
-			editArticle(content.dir, archived);
-			const again = await runSync(content.dir, state, syncTimeoutMs(articles));
-			const last = snapshotKeys(state, namespace);
-			if (last.largest.bytes > collection.largest.bytes) collection.largest = last.largest;
-			const changed = diffKeys(after, last);
-			collection.resyncArchived = {
-				articles,
-				seconds: again.seconds,
-				peakBytes: again.peakBytes,
-				keys: changed,
-				cli: cliCounts(again.output),
-				retries: again.retries,
-			};
+		let before = fresh;
+		/** Edits one article, syncs again, and measures that sync against the state before it. */
+		const resyncAfterEditing = async (index: number | undefined, what: string): Promise<SyncFigures> => {
+			editArticle(content.dir, index);
+			const resync = await runSync(content.dir, state, syncTimeoutMs(articles));
+			const after = snapshotKeys(state, namespace);
+			if (after.largest.bytes > (collection.largest?.bytes ?? 0)) collection.largest = after.largest;
+			const keys = diffKeys(before, after);
+			before = after;
 			log(
-				`  re-synced one changed archived article: ${changed.writes} writes, ${changed.removed} deletes, ${again.seconds.toFixed(1)} s, peak ${(again.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+				`  re-synced one changed ${what}: ${keys.writes} writes, ${keys.removed} deletes, ${resync.seconds.toFixed(1)} s, peak ${(resync.peakBytes / 2 ** 20).toFixed(0)} MiB`,
 			);
-		}
+			return {
+				articles,
+				seconds: resync.seconds,
+				peakBytes: resync.peakBytes,
+				keys,
+				cli: cliCounts(resync.output),
+				retries: resync.retries,
+			};
+		};
+		collection.resync = await resyncAfterEditing(undefined, "article");
+		const archived = archivedArticle(articles);
+		if (archived !== undefined)
+			collection.resyncArchived = await resyncAfterEditing(archived, "archived article");
 	} catch (error) {
 		// The first line says what failed; the CLI's last lines say where it was.
 		const lines = (error as Error).message.split(/[\r\n]+/).filter((line) => line.trim() !== "");

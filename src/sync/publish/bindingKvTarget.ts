@@ -1,5 +1,5 @@
 // KvTarget over a KV binding: workerd's env.ARTICLES or Miniflare's getKVNamespace().
-import type { KvEntry, KvTarget } from "./kvTarget.ts";
+import { allKeys, type KvEntry, type KvTarget } from "./kvTarget.ts";
 
 /** The part of KVNamespace this target uses; both workers-types' and Miniflare's namespaces fit it. */
 export interface KvNamespaceLike {
@@ -29,11 +29,7 @@ export function bindingKvTarget(
 		}
 	}
 	return {
-		async listKeys(prefix) {
-			const keys: string[] = [];
-			for await (const page of pages(prefix)) keys.push(...page);
-			return keys;
-		},
+		listKeys: (prefix) => allKeys(pages(prefix)),
 		listKeyPages: pages,
 		get: (key) => namespace.get(key, "text"),
 		putMany: (entries: KvEntry[]) => inParallel(entries, concurrency, (e) => namespace.put(e.key, e.value)),

@@ -20,6 +20,13 @@ export interface KvTarget {
 	deleteMany(keys: string[]): Promise<void>;
 }
 
+/** Every key of a listing's pages, in one array (for targets' listKeys). */
+export async function allKeys(pages: AsyncIterable<string[]>): Promise<string[]> {
+	const keys: string[] = [];
+	for await (const page of pages) keys.push(...page);
+	return keys;
+}
+
 /** The keys starting with `prefix`, a page at a time where the target can, else all at once. */
 export async function* keyPages(kv: KvTarget, prefix: string): AsyncGenerator<string[]> {
 	if (kv.listKeyPages) yield* kv.listKeyPages(prefix);

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parse } from "smol-toml";
 import { bindingKvTarget, type KvNamespaceLike } from "./bindingKvTarget.ts";
-import type { KvTarget } from "./kvTarget.ts";
+import { allKeys, type KvTarget } from "./kvTarget.ts";
 
 // miniflare is CommonJS: require() skips the export scan an ESM import runs over its large bundle (~0.3 s a sync).
 const { convertV4MiniflareOptions, Miniflare } = createRequire(import.meta.url)(
@@ -239,11 +239,7 @@ export function localKvTarget(options: LocalKvOptions = {}): LocalKvTarget {
 		}
 	}
 	return {
-		async listKeys(prefix) {
-			const keys: string[] = [];
-			for await (const page of pages(prefix)) keys.push(...page);
-			return keys;
-		},
+		listKeys: (prefix) => allKeys(pages(prefix)),
 		listKeyPages: pages,
 		get: (key) => use(({ kv }) => whileBusy(() => kv.get(key))),
 		async putMany(entries) {
