@@ -28,11 +28,11 @@ import {
 import {
 	type ArticleTable,
 	type DuplicateClaim,
-	keptTableBeside,
 	type LoadedArticle,
 	openArticleTable,
 } from "./load/articleTable.ts";
 import { fileStamp } from "./load/fileStamp.ts";
+import { keptTableBeside } from "./load/keptTable.ts";
 import {
 	type FileStamp,
 	MEMORY_CACHE,

@@ -8,9 +8,7 @@
 // an archive does not rebuild what it already holds. A run's changes are kept only when its content was valid (see
 // keep), all at once when the table closes; a run that cannot have the file (another sync holds it) works on a
 // private database from nothing.
-import { readdirSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
-import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { StatementSync } from "node:sqlite";
 import type { ArticleEntry, AuthorRef, TagRef } from "../../domain/model.ts";
 import { shardOf } from "../../store/kvLayout.ts";
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
@@ -23,8 +21,9 @@ import {
 	scopeNaming,
 	withSlugsFinal,
 } from "../publish/articleSource.ts";
-import { CACHE_KIB, openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
-import { loadSqlite, statementCache } from "../shared/sqlite.ts";
+import { openRunDatabase, stringOrder } from "../shared/runDatabase.ts";
+import { statementCache } from "../shared/sqlite.ts";
+import { openKept } from "./keptTable.ts";
 
 /** One published or scheduled article, without its body: what ordering, scoping and planning need. */
 export interface LoadedArticle extends SourceArticle {
@@ -69,11 +68,11 @@ const SCHEMA_VERSION = "2";
 // `file` holds every visited file that claims an id and a slug (drafts and invalid files too), `article` the
 // published and scheduled ones. `loaded_*` are the article as the loader gave it; `record`, `tags` and `authors` the
 // same with final slugs. Indexes a run only reads through are made when first needed (sorted, at once, rather than
-// kept up row by row while a first run fills the table). `slug_hash` is shardOf(slug, 2^32): its remainder by any shard count is the slug's shard. A
-// member row copies its article's entry, so a scope reads its members in order from one range of the table; an
-// article's members are made once slugs are final (`members_made`), in that run or the next one to finalize. `built`
-// keeps each scope's summary and archive pages as a version last built them, dropped as soon as the scope's members
-// change.
+// kept up row by row while a first run fills the table). `slug_hash` is shardOf(slug, 2^32): its remainder by any
+// shard count is the slug's shard. A member row copies its article's entry, so a scope reads its members in order
+// from one range of the table; an article's members are made once slugs are final (`members_made`), in that run or
+// the next one to finalize. `built` keeps each scope's summary and archive pages as a version last built them,
+// dropped as soon as the scope's members change.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file (sort_key BLOB PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL)
@@ -148,7 +147,7 @@ export async function openArticleTable(
 	options: ArticleTableOptions = {},
 ): Promise<ArticleTable> {
 	// One transaction for the whole run: a run whose content is invalid leaves the kept table as it was.
-	const kept = options.file === undefined ? null : await openKept(options.file);
+	const kept = options.file === undefined ? null : await openKept(options.file, SCHEMA_VERSION);
 	const db = kept ?? (await openRunDatabase());
 	if (!kept) db.exec("BEGIN");
 	db.exec(SCHEMA);
@@ -584,67 +583,9 @@ export async function openArticleTable(
 	return table;
 }
 
-/** Kept tables no run has used for this long are deleted. */
-const KEEP_MS = 7 * 86_400_000;
-
-/**
- * Where the table of one listing is kept, beside the render cache `cacheFile`. Kept tables beside it that no run
- * has used for a week (their listing's folder or inputs changed) are deleted on the way.
- */
-export function keptTableBeside(cacheFile: string, listing: string): string {
-	const dir = path.dirname(cacheFile);
-	const cutoff = Date.now() - KEEP_MS;
-	try {
-		for (const name of readdirSync(dir))
-			if (/^articles-[\w-]+\.sqlite$/.test(name) && statSync(path.join(dir, name)).mtimeMs < cutoff)
-				rmSync(path.join(dir, name), { force: true });
-	} catch {
-		// Nothing to clear, or nothing it may clear: the table still opens (or the run works without it).
-	}
-	return path.join(dir, `articles-${listing.slice(0, 16)}.sqlite`);
-}
-
 /** Name -> final slug for every name seen this run. */
 function finalSlugs(names: ReadonlyMap<string, string>, slugOf: SlugOf): Record<string, string> {
 	const slugs: Record<string, string> = {};
 	for (const name of names.keys()) slugs[name] = slugOf(name);
 	return slugs;
-}
-
-/**
- * The kept table at `file`, in a transaction that holds it for the run, or null when another run holds it (then
- * this run works from nothing). A file that is not such a table (corrupt, another version) is deleted and made again.
- */
-async function openKept(file: string): Promise<DatabaseSync | null> {
-	const { DatabaseSync } = await loadSqlite();
-	const open = (): DatabaseSync => {
-		const db = new DatabaseSync(file, { timeout: 0 });
-		try {
-			// As the run's own databases: a bounded page cache, and sorts (a first run's members) on disk.
-			db.exec(`PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -${CACHE_KIB};
-				PRAGMA temp_store = FILE; BEGIN IMMEDIATE`);
-			const meta = db.prepare("SELECT name FROM sqlite_master WHERE name = 'meta'").get();
-			const version = meta
-				? db.prepare("SELECT value FROM meta WHERE key = 'schema'").get()?.value
-				: SCHEMA_VERSION;
-			if (version !== SCHEMA_VERSION)
-				throw new Error(`schema ${String(version)}, expected ${SCHEMA_VERSION}`);
-			return db;
-		} catch (error) {
-			if (db.isTransaction) db.exec("ROLLBACK");
-			db.close();
-			throw error;
-		}
-	};
-	try {
-		return open();
-	} catch (error) {
-		if (/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message))) return null;
-		for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-		try {
-			return open();
-		} catch {
-			return null;
-		}
-	}
 }
