@@ -125,10 +125,12 @@ interface HeldFile {
 		modified: number;
 		tags: string;
 		authors: string;
-		/** With final slugs, as its members have them. */
-		finalTags: string;
-		finalAuthors: string;
 	};
+}
+
+/** The file the loader is at: what the table held of it, and whether the loader claimed and added it again. */
+interface Visit {
+	held: HeldFile | undefined;
 	claimed: boolean;
 	added: boolean;
 }
@@ -211,12 +213,12 @@ export async function openArticleTable(
 	let at = 0;
 	let lastRead: Uint8Array = new Uint8Array();
 	let exhausted = false;
-	let current: HeldFile | undefined;
+	let visiting: Visit | undefined;
 	let lastVisited: string | undefined;
 	const readPage = (): void => {
 		const rows = arrays(
 			`SELECT f.sort_key, f.file, f.id, f.slug, a.seq, a.loaded_record, a.published, a.modified, a.loaded_tags,
-				a.loaded_authors, a.tags, a.authors
+				a.loaded_authors
 			FROM file f LEFT JOIN article a ON a.sort_key = f.sort_key WHERE f.sort_key > ? ORDER BY f.sort_key LIMIT ?`,
 		).all(lastRead, PAGE_ROWS) as unknown as unknown[][];
 		page = rows.map((row) => ({
@@ -233,20 +235,17 @@ export async function openArticleTable(
 							modified: row[7] as number,
 							tags: row[8] as string,
 							authors: row[9] as string,
-							finalTags: row[10] as string,
-							finalAuthors: row[11] as string,
 						},
-			claimed: false,
-			added: false,
 		}));
 		at = 0;
 		exhausted = rows.length < PAGE_ROWS;
 		if (rows.length > 0) lastRead = rows[rows.length - 1]?.[0] as Uint8Array;
 	};
 	/** Drops what the run did not claim or add again of a file it visited, or all of a file gone. */
-	const settle = (held: HeldFile): void => {
-		if (!held.claimed) sql("DELETE FROM file WHERE sort_key = ?").run(stringOrder(held.file));
-		if (held.article && !held.added) dropArticle(held.article.seq);
+	const settle = ({ held, claimed, added }: Visit): void => {
+		if (!held) return;
+		if (!claimed) sql("DELETE FROM file WHERE sort_key = ?").run(stringOrder(held.file));
+		if (held.article && !added) dropArticle(held.article.seq);
 	};
 	/** The held file at `file`, if any, settling those before it. */
 	const heldAt = (file: string): HeldFile | undefined => {
@@ -259,19 +258,19 @@ export async function openArticleTable(
 			const held = page[at] as HeldFile;
 			if (held.file >= file) return held.file === file ? held : undefined;
 			// Rows this run wrote for files already visited may come round again in a later page: they stay.
-			if (lastVisited === undefined || held.file > lastVisited) settle(held);
+			if (lastVisited === undefined || held.file > lastVisited)
+				settle({ held, claimed: false, added: false });
 			at++;
 		}
 	};
-	/** Whether the file visited last has claimed (a file the table did not hold has no `current` to say so). */
-	let claimedNow = false;
-	const visit = (file: string): void => {
-		if (file === lastVisited) return;
-		if (current) settle(current);
-		current = heldAt(file);
-		if (current) at++;
+	const visit = (file: string): Visit => {
+		if (visiting && file === lastVisited) return visiting;
+		if (visiting) settle(visiting);
+		const held = heldAt(file);
+		if (held) at++;
 		lastVisited = file;
-		claimedNow = false;
+		visiting = { held, claimed: false, added: false };
+		return visiting;
 	};
 
 	const table: ArticleTable = {
@@ -280,12 +279,9 @@ export async function openArticleTable(
 		},
 		visit,
 		claim(id, slug, file) {
-			visit(file);
-			claimedNow = true;
-			if (current) {
-				current.claimed = true;
-				if (current.id === id && current.slug === slug) return;
-			}
+			const here = visit(file);
+			here.claimed = true;
+			if (here.held?.id === id && here.held.slug === slug) return;
 			sql("INSERT OR REPLACE INTO file (sort_key, file, id, slug) VALUES (?, ?, ?, ?)").run(
 				stringOrder(file),
 				file,
@@ -294,15 +290,15 @@ export async function openArticleTable(
 			);
 		},
 		add(article) {
-			visit(article.file);
-			if (!claimedNow) table.claim(article.id, article.slug, article.file);
+			const here = visit(article.file);
+			if (!here.claimed) table.claim(article.id, article.slug, article.file);
+			here.added = true;
 			remember(distinctNames.tag, article.tags);
 			remember(distinctNames.author, article.authors);
 			count++;
 			const tags = JSON.stringify(article.tags);
 			const authors = JSON.stringify(article.authors);
-			const held = current?.article;
-			if (current) current.added = true;
+			const held = here.held?.article;
 			if (
 				held &&
 				held.loaded === article.record &&
@@ -310,8 +306,8 @@ export async function openArticleTable(
 				held.modified === article.modified &&
 				held.tags === tags &&
 				held.authors === authors &&
-				current?.id === article.id &&
-				current?.slug === article.slug
+				here.held?.id === article.id &&
+				here.held.slug === article.slug
 			)
 				return;
 			if (held) dropArticle(held.seq);
@@ -336,8 +332,8 @@ export async function openArticleTable(
 			);
 		},
 		finish() {
-			if (current) settle(current);
-			current = undefined;
+			if (visiting) settle(visiting);
+			visiting = undefined;
 			const after = lastVisited === undefined ? new Uint8Array() : stringOrder(lastVisited);
 			for (const [seq] of arrays("SELECT seq FROM article WHERE sort_key > ?").all(
 				after,
@@ -393,7 +389,11 @@ export async function openArticleTable(
 			const suffixed = (["tag", "author"] as const).some((kind) =>
 				[...distinctNames[kind]].some(([name, natural]) => slugs[kind][name] !== natural),
 			);
-			const finalize = async (seq: number, row: Record<string, unknown>): Promise<void> => {
+			/** Gives the article its final slugs; returns its final tags and authors (as JSON). */
+			const finalize = async (
+				seq: number,
+				row: Record<string, unknown>,
+			): Promise<{ tags: string; authors: string }> => {
 				const article = {
 					record: row.loaded_record as string,
 					tags: JSON.parse(row.loaded_tags as string) as TagRef[],
@@ -406,17 +406,16 @@ export async function openArticleTable(
 						rewritten.record,
 						rewritten.json,
 					);
-				if (
-					final.record !== row.record ||
-					JSON.stringify(final.tags) !== row.tags ||
-					JSON.stringify(final.authors) !== row.authors
-				)
+				const tags = JSON.stringify(final.tags);
+				const authors = JSON.stringify(final.authors);
+				if (final.record !== row.record || tags !== row.tags || authors !== row.authors)
 					sql("UPDATE article SET record = ?, tags = ?, authors = ? WHERE seq = ?").run(
 						final.record,
-						JSON.stringify(final.tags),
-						JSON.stringify(final.authors),
+						tags,
+						authors,
 						seq,
 					);
+				return { tags, authors };
 			};
 			const columns = "seq, loaded_record, loaded_tags, loaded_authors, record, tags, authors";
 			if (bulk && !suffixed)
@@ -444,12 +443,11 @@ export async function openArticleTable(
 			} else {
 				for (const row of sql(`SELECT ${columns} FROM article WHERE members_made = 0`).all()) {
 					const seq = row.seq as number;
-					await finalize(seq, row);
+					const final = await finalize(seq, row);
 					sql(`INSERT OR IGNORE INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE}
 						FROM article a WHERE a.seq = ?`).run(seq);
 					insertScopedMembers("WHERE a.seq = ?", seq);
-					const final = sql("SELECT tags, authors FROM article WHERE seq = ?").get(seq);
-					for (const scope of scopesOf(final?.tags as string, final?.authors as string)) unbuilt(scope);
+					for (const scope of scopesOf(final.tags, final.authors)) unbuilt(scope);
 				}
 			}
 			sql("UPDATE article SET members_made = 1 WHERE members_made = 0").run();
