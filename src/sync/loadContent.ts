@@ -114,8 +114,7 @@ interface Recalled {
 	stamp: FileStamp | undefined;
 	/** Set when the file is unchanged since a run that hashed its text. */
 	textHash: string | undefined;
-	/** The outcome cached for that text (the cache keeps the record it names), and its JSON. */
-	outcome: ArticleOutcome | undefined;
+	/** The JSON of the outcome cached for that text (the cache keeps the record it names). */
 	outcomeJson: string | undefined;
 	/** Whether the cache's listing already holds this stamp, text hash and outcome for the file. */
 	listed: boolean;
@@ -124,7 +123,6 @@ interface Recalled {
 const NOTHING_RECALLED: Recalled = {
 	stamp: undefined,
 	textHash: undefined,
-	outcome: undefined,
 	outcomeJson: undefined,
 	listed: false,
 };
@@ -266,16 +264,9 @@ async function loadWithCache(
 			const found = fileStamp(path.join(contentDir, name), clock);
 			const stamp = found && found.size <= maxBytes ? found : undefined;
 			const file = listed.find(name, stamp);
-			if (stamp && file) {
-				const outcome = JSON.parse(file.outcome) as ArticleOutcome;
-				recalled.set(name, {
-					stamp,
-					textHash: file.textHash,
-					outcome,
-					outcomeJson: file.outcome,
-					listed: true,
-				});
-			} else {
+			if (stamp && file)
+				recalled.set(name, { stamp, textHash: file.textHash, outcomeJson: file.outcome, listed: true });
+			else {
 				recalled.set(name, { ...NOTHING_RECALLED, stamp: found });
 				if (stamp) unlisted.push([name, stamp]);
 			}
@@ -284,10 +275,8 @@ async function loadWithCache(
 		const keys = new Map([...hashes].map(([name, hash]) => [name, renderKey(name, shown(name), hash)]));
 		const jsons = cache.outcomes([...keys.values()]);
 		for (const [name, hash] of hashes) {
-			const json = jsons.get(keys.get(name) as string);
-			const outcome = json === undefined ? undefined : (JSON.parse(json) as ArticleOutcome);
-			const stamp = recalled.get(name)?.stamp;
-			recalled.set(name, { stamp, textHash: hash, outcome, outcomeJson: json, listed: false });
+			const outcomeJson = jsons.get(keys.get(name) as string);
+			recalled.set(name, { stamp: recalled.get(name)?.stamp, textHash: hash, outcomeJson, listed: false });
 		}
 		return recalled;
 	};
@@ -320,17 +309,13 @@ async function loadWithCache(
 		const list = (json: string): void => {
 			if (stamp) listed.remember(name, stamp, { textHash: textHash as string, outcome: json });
 		};
-		let cached: ArticleOutcome | undefined;
-		let cachedJson: string | undefined;
 		// Unread, the file is as the batch found it, and so is the batch's answer.
-		if (textHash === recalled.textHash) {
-			cached = recalled.outcome;
-			cachedJson = recalled.outcomeJson;
-		} else {
-			cachedJson = cache.outcome(renderKey(name, article.file, textHash as string));
-			cached = cachedJson === undefined ? undefined : (JSON.parse(cachedJson) as ArticleOutcome);
-		}
-		if (cached !== undefined && cachedJson !== undefined) {
+		const cachedJson =
+			textHash === recalled.textHash
+				? recalled.outcomeJson
+				: cache.outcome(renderKey(name, article.file, textHash as string));
+		if (cachedJson !== undefined) {
+			const cached = JSON.parse(cachedJson) as ArticleOutcome;
 			const sameImages = cached.images.every(([where, size]) => (images.size(where) ?? null) === size);
 			if (sameImages) {
 				if (!recalled.listed || textHash !== recalled.textHash) list(cachedJson);
