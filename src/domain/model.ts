@@ -167,6 +167,11 @@ export interface Manifest {
 	siteScope?: ScopePointer;
 	/** Hash of the version's Catalog (`catalog:<hash>`): everything that grows with the archive or its scopes. */
 	catalog: string;
+	/**
+	 * Hash of the version's Corrections (`corrections:<hash>`), when an archive page it reaches lists an article
+	 * edited since the page was written; absent when none does.
+	 */
+	corrections?: string;
 	/** How many tags and authors the directory lists. */
 	totals: { tags: number; authors: number };
 	/** Non-draft articles, future-dated included. */
@@ -193,6 +198,14 @@ export interface Catalog {
 export interface ArchivePageValue {
 	entries: ArticleEntry[];
 }
+
+/**
+ * A `corrections:` value: record hash as an archive page lists it -> the entry that stands in its place now. An old
+ * article edited in place (same id, publication and scopes) keeps its place in every archive page, so the pages that
+ * list it stay as they are and this one small value names its new record; a sync folds the corrections into newly
+ * written pages once there are more than MAX_CORRECTIONS (src/store/kvLayout.ts).
+ */
+export type Corrections = Record<string, ArticleEntry>;
 
 /** A `table:` value: archive page hashes, oldest first. */
 export interface PageTable {

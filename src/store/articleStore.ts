@@ -5,6 +5,7 @@ import type {
 	ArticleEntry,
 	ArticleRecord,
 	Catalog,
+	Corrections,
 	DirectoryPageValue,
 	Head,
 	Manifest,
@@ -15,7 +16,14 @@ import type {
 import { LruMemo } from "../util/lruMemo.ts";
 import { HEAD_KV_CACHE_TTL_SECONDS, HEAD_RECHECK_MS, IMMUTABLE_KV_CACHE_TTL_SECONDS } from "./kvFreshness.ts";
 import { articleKey, HEAD_KEY, keyOf, manifestKey, parseHead, type ValueKind } from "./kvLayout.ts";
-import { pageOf, type StoredPage, type StoredSummary, summaryOf } from "./storedEntries.ts";
+import {
+	correctionsOf,
+	pageOf,
+	type StoredCorrections,
+	type StoredPage,
+	type StoredSummary,
+	summaryOf,
+} from "./storedEntries.ts";
 
 /** KV failed, or holds something a published version cannot contain: the request cannot be answered from KV. */
 export class StoreUnavailableError extends Error {
@@ -37,7 +45,7 @@ export interface ArticleStore {
 	readManifest(hash: string): Promise<Manifest>;
 	/** The manifest's catalog: read only by views that find things through it (never the site's feeds). */
 	readCatalog(manifest: Manifest): Promise<Catalog>;
-	/** A content-addressed value of the version (shard, summary, table, page, directory page). */
+	/** A content-addressed value of the version (shard, summary, table, page, corrections, directory page). */
 	readValue<K extends Exclude<ValueKind, "manifest" | "catalog" | "article">>(
 		kind: K,
 		hash: string,
@@ -53,6 +61,7 @@ export interface StoredValues {
 	scope: ScopeSummary;
 	table: PageTable;
 	page: ArchivePageValue;
+	corrections: Corrections;
 	dir: DirectoryPageValue;
 }
 
@@ -65,7 +74,7 @@ export interface ArticleMemo {
 	headCheckedAt: number;
 	manifests: LruMemo<string, Manifest>;
 	catalogs: LruMemo<string, Catalog>;
-	/** Shards, summaries, tables, pages and directory pages, by key. */
+	/** Shards, summaries, tables, pages, corrections and directory pages, by key. */
 	values: LruMemo<string, unknown>;
 	records: LruMemo<string, ArticleRecord>;
 }
@@ -116,6 +125,7 @@ function fromStored(kind: ValueKind, value: object): unknown {
 	try {
 		if (kind === "scope") return summaryOf(value as StoredSummary);
 		if (kind === "page") return pageOf(value as StoredPage);
+		if (kind === "corrections") return correctionsOf(value as StoredCorrections);
 	} catch (error) {
 		throw new StoreUnavailableError(`KV ${kind} value is malformed`, { cause: error });
 	}

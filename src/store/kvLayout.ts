@@ -14,6 +14,8 @@
 //   scope:<hash>      -> ScopeSummary: a scope's newest entries and its archive page hashes (or tables of them).
 //   table:<hash>      -> PageTable: up to PAGE_TABLE_SIZE archive page hashes.
 //   page:<hash>       -> ArchivePageValue: one complete archive page of entries.
+//   corrections:<hash> -> Corrections: entries of archive pages edited since the pages were written (at most
+//                        MAX_CORRECTIONS; named by the manifest, read only with archive pages).
 //   (Summaries and pages hold their entries in the short form of storedEntries.ts: every cold feed reads a summary.)
 //   dir:<hash>        -> DirectoryPageValue: one page of the tag or author directory.
 //   article:<hash>    -> ArticleRecord: one rendered article. The hash is of the record's own JSON.
@@ -45,6 +47,7 @@ export const PREFIXES = {
 	scope: "scope:",
 	table: "table:",
 	page: "page:",
+	corrections: "corrections:",
 	dir: "dir:",
 	article: "article:",
 } as const;
@@ -74,6 +77,11 @@ export function shardCount(items: number, perShard: number): number {
 }
 /** Archive page hashes a summary lists itself before it lists tables of them (10,000 articles per scope). */
 export const PAGE_TABLE_SIZE = 100;
+/**
+ * Corrections a version carries at most (~170 bytes each, so the value stays under 50 KB): past this, the archive
+ * pages that list edited articles are written again instead.
+ */
+export const MAX_CORRECTIONS = 256;
 /** Tags or authors per directory page. */
 export const DIRECTORY_PAGE_SIZE = 200;
 /** Busiest tags and authors the catalog names. */

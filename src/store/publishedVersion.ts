@@ -5,6 +5,7 @@ import { ARCHIVE_PAGE_SIZE } from "../domain/archivePages.ts";
 import type {
 	ArticleEntry,
 	Catalog,
+	Corrections,
 	Manifest,
 	ScopeKey,
 	ScopeListing,
@@ -26,7 +27,7 @@ export interface PublishedVersion {
 	/** The scope's summary, or undefined when no article has that tag or author. */
 	scope(key: ScopeKey): Promise<PublishedScope | undefined>;
 	articleBySlug(slug: string): Promise<ArticleEntry | undefined>;
-	/** Entries at oldest-first positions [start, end) of the scope, oldest first. */
+	/** Entries at oldest-first positions [start, end) of the scope, oldest first, with the version's corrections. */
 	entriesAt(summary: ScopeSummary, start: number, end: number): Promise<ArticleEntry[]>;
 	/** One page of the tag or author directory (1 = first), or undefined past the last. */
 	directoryPage(kind: "tag" | "author", page: number): Promise<ScopeListing[] | undefined>;
@@ -44,6 +45,10 @@ export function publishedVersion(store: ArticleStore, manifest: Manifest): Publi
 		return (await store.readValue("table", table)).pages[index % PAGE_TABLE_SIZE];
 	}
 
+	/** The version's corrections to archive pages; none when the manifest names none. */
+	const corrections = async (): Promise<Corrections> =>
+		manifest.corrections === undefined ? {} : store.readValue("corrections", manifest.corrections);
+
 	async function entriesAt(summary: ScopeSummary, start: number, end: number): Promise<ArticleEntry[]> {
 		const moved = summary.movedPages * ARCHIVE_PAGE_SIZE;
 		const entries: ArticleEntry[] = [];
@@ -54,9 +59,10 @@ export function publishedVersion(store: ArticleStore, manifest: Manifest): Publi
 		) {
 			const hash = await pageHash(summary, index);
 			if (hash === undefined) break;
-			const page = await store.readValue("page", hash);
+			const [page, corrected] = await Promise.all([store.readValue("page", hash), corrections()]);
 			const offset = index * ARCHIVE_PAGE_SIZE;
-			entries.push(...page.entries.slice(Math.max(0, start - offset), Math.max(0, end - offset)));
+			for (const entry of page.entries.slice(Math.max(0, start - offset), Math.max(0, end - offset)))
+				entries.push(own(corrected, entry.record) ?? entry);
 		}
 		if (end > moved) entries.push(...summary.recent.slice(Math.max(0, start - moved), end - moved));
 		return entries;

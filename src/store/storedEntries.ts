@@ -2,7 +2,7 @@
 // named fields, leaving out what most entries repeat (an id equal to the slug, a modification equal to
 // publication). A summary holds at least 100 entries and every cold feed request reads one, so its size is most of
 // what the request reads besides the records: this keeps it under half of the object form.
-import type { ArchivePageValue, ArticleEntry, ScopeSummary } from "../domain/model.ts";
+import type { ArchivePageValue, ArticleEntry, Corrections, ScopeSummary } from "../domain/model.ts";
 
 /** [record hash, slug, published, modified − published (absent when 0), id (absent when it is the slug)]. */
 export type StoredEntry = [
@@ -53,3 +53,18 @@ export const storedPage = (page: ArchivePageValue): StoredPage => ({
 });
 
 export const pageOf = (stored: StoredPage): ArchivePageValue => ({ entries: stored.entries.map(entryOf) });
+
+/** A `corrections:` value as KV holds it. */
+export type StoredCorrections = Record<string, StoredEntry | ArticleEntry>;
+
+export function storedCorrections(corrections: Corrections): StoredCorrections {
+	const stored: StoredCorrections = {};
+	for (const [record, entry] of Object.entries(corrections)) stored[record] = storedEntry(entry);
+	return stored;
+}
+
+export function correctionsOf(stored: StoredCorrections): Corrections {
+	const corrections: Corrections = {};
+	for (const [record, entry] of Object.entries(stored)) corrections[record] = entryOf(entry);
+	return corrections;
+}

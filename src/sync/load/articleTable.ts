@@ -63,7 +63,7 @@ export interface ArticleTable extends ArticleSource {
 }
 
 /** Bump when the tables change: a file of another version is started again from nothing. */
-const SCHEMA_VERSION = "2";
+const SCHEMA_VERSION = "3";
 
 // `file` holds every visited file that claims an id and a slug (drafts and invalid files too), `article` the
 // published and scheduled ones. `loaded_*` are the article as the loader gave it; `record`, `tags` and `authors` the
@@ -71,8 +71,9 @@ const SCHEMA_VERSION = "2";
 // kept up row by row while a first run fills the table). `slug_hash` is shardOf(slug, 2^32): its remainder by any
 // shard count is the slug's shard. A member row copies its article's entry, so a scope reads its members in order
 // from one range of the table; an article's members are made once slugs are final (`members_made`), in that run or
-// the next one to finalize. `built` keeps each scope's summary and archive pages as a version last built them,
-// dropped as soon as the scope's members change.
+// the next one to finalize. `built` keeps each scope's summary and archive pages as a version last built them
+// (`built_value`, each value marked with the build that made or kept it last): reused whole while the scope's members
+// stay the same, and once they change (`inputs` is then emptied), the archive pages a new build may keep.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file (sort_key BLOB PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL)
@@ -87,9 +88,10 @@ CREATE TABLE IF NOT EXISTS member (scope TEXT NOT NULL, published INTEGER NOT NU
 	seq INTEGER NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
 	PRIMARY KEY (scope, published, id_order DESC)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS built (scope TEXT PRIMARY KEY, inputs TEXT NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS built (scope TEXT PRIMARY KEY, inputs TEXT NOT NULL, result TEXT NOT NULL,
+	build INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS built_value (scope TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
-	PRIMARY KEY (scope, key)) WITHOUT ROWID;
+	build INTEGER NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
 `;
 
 /** The columns a member copies from its article (after `scope`), and their source in an `article a`. */
@@ -176,11 +178,12 @@ export async function openArticleTable(
 		String(sql("SELECT value FROM meta WHERE key = 'slugs'").get()?.value ?? '{"tag":{},"author":{}}'),
 	) as Record<"tag" | "author", Record<string, string>>;
 	const heldArticles = Number(sql("SELECT count(*) AS n FROM article").get()?.n ?? 0);
-	/** Drops what the table kept of building `scope`: its members are changing. */
+	/** The kept build of `scope` can no longer be reused whole: its members are changing. */
 	const unbuilt = (scope: string): void => {
-		sql("DELETE FROM built WHERE scope = ?").run(scope);
-		sql("DELETE FROM built_value WHERE scope = ?").run(scope);
+		sql("UPDATE built SET inputs = '' WHERE scope = ?").run(scope);
 	};
+	/** Numbers the builds kept, so that a build's values can be told from those of the build it replaces. */
+	let lastBuild = Number(sql("SELECT value FROM meta WHERE key = 'build'").get()?.value ?? 0);
 	/** The scopes an article's final tags and authors place it in. */
 	const scopesOf = (tags: string, authors: string): string[] => [
 		"",
@@ -435,7 +438,7 @@ export async function openArticleTable(
 			// Records are looked up by hash from here on.
 			db.exec("CREATE INDEX IF NOT EXISTS article_record ON article (record)");
 			if (bulk) {
-				db.exec("DELETE FROM member; DELETE FROM built; DELETE FROM built_value");
+				db.exec("DELETE FROM member; UPDATE built SET inputs = ''");
 				// Sorted before they go in, so the table is written in order rather than page by page at random.
 				sql(`INSERT INTO member (scope, ${MEMBER_COLUMNS}) SELECT '', ${MEMBER_SOURCE} FROM article a
 					ORDER BY 2, 3 DESC`).run();
@@ -533,22 +536,36 @@ export async function openArticleTable(
 				},
 			};
 		},
+		earlierBuild(key) {
+			const row = sql("SELECT result FROM built WHERE scope = ?").get(key);
+			if (!row) return undefined;
+			return {
+				result: JSON.parse(row.result as string) as ScopeBuild,
+				json: (valueKey) =>
+					sql("SELECT json FROM built_value WHERE scope = ? AND key = ?").get(key, valueKey)?.json as
+						| string
+						| undefined,
+			};
+		},
 		keepBuild(key, inputs) {
 			if (!kept) return undefined;
 			unbuilt(key);
+			// The earlier build's values stay readable (earlierBuild) until this one is done.
+			const build = ++lastBuild;
+			sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('build', ?)").run(String(build));
 			return {
 				value: (valueKey, json) =>
-					sql("INSERT OR IGNORE INTO built_value (scope, key, json) VALUES (?, ?, ?)").run(
-						key,
-						valueKey,
-						json,
-					),
-				done: (result) =>
-					sql("INSERT INTO built (scope, inputs, result) VALUES (?, ?, ?)").run(
+					sql(`INSERT INTO built_value (scope, key, json, build) VALUES (?, ?, ?, ?)
+						ON CONFLICT (scope, key) DO UPDATE SET build = excluded.build`).run(key, valueKey, json, build),
+				done: (result) => {
+					sql("DELETE FROM built_value WHERE scope = ? AND build != ?").run(key, build);
+					sql("INSERT OR REPLACE INTO built (scope, inputs, result, build) VALUES (?, ?, ?, ?)").run(
 						key,
 						inputs,
 						JSON.stringify(result),
-					),
+						build,
+					);
+				},
 			};
 		},
 		keep() {
@@ -558,6 +575,15 @@ export async function openArticleTable(
 			if (closed) return;
 			closed = true;
 			try {
+				if (kept && keeping) {
+					// Builds of scopes that no longer exist (a tag no article has now) go.
+					for (const [scope] of arrays(
+						"SELECT scope FROM built b WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.scope = b.scope)",
+					).all() as unknown as unknown[][]) {
+						sql("DELETE FROM built WHERE scope = ?").run(scope as string);
+						sql("DELETE FROM built_value WHERE scope = ?").run(scope as string);
+					}
+				}
 				if (kept) db.exec(keeping ? "COMMIT" : "ROLLBACK");
 			} finally {
 				db.close();

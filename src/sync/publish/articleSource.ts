@@ -6,6 +6,7 @@
 import { newestFirst } from "../../domain/entryOrder.ts";
 import type { ArticleEntry, ArticleRecord, AuthorRef, Person, ScopeKey, TagRef } from "../../domain/model.ts";
 import { shardOf } from "../../store/kvLayout.ts";
+import type { StoredEntry } from "../../store/storedEntries.ts";
 import { authorScope, tagScope } from "../../urls/urlScheme.ts";
 import { hashJson } from "./contentHash.ts";
 
@@ -57,12 +58,22 @@ export interface ScopeBuild {
 	since: number | undefined;
 	/** The newest `modified` of a visible member, or null. */
 	newestVisibleChange: number | null;
+	/** Entries its archive pages list that stand corrected: [record hash as listed, the entry now]; absent if none. */
+	corrections?: [string, StoredEntry][];
 }
 
 /** A scope's build as an earlier run kept it: its result and its values (key, JSON). */
 export interface KeptBuild {
 	result: ScopeBuild;
 	values(): Iterable<readonly [string, string]>;
+}
+
+/** A scope's build as the last run that built it made it, whatever changed since: the archive pages a new build
+ * may keep (see buildVersion). */
+export interface EarlierBuild {
+	result: ScopeBuild;
+	/** The JSON of one of its values, by key. */
+	json(key: string): string | undefined;
 }
 
 /** Where a scope's build is kept while it is made: each value as it is made, then the result. */
@@ -96,6 +107,8 @@ export interface ArticleSource {
 	 * decides the build), if its members have not changed since. A source that keeps nothing leaves both out.
 	 */
 	keptBuild?(key: ScopeKey, inputs: string): KeptBuild | undefined;
+	/** The last build of the scope `key` an earlier run kept, even if its members changed since. */
+	earlierBuild?(key: ScopeKey): EarlierBuild | undefined;
 	/** Keeps the build of the scope `key` from `inputs` that is about to be made, for later runs (if the source
 	 * outlives the run). */
 	keepBuild?(key: ScopeKey, inputs: string): BuildKeeper | undefined;

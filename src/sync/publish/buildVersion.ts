@@ -7,6 +7,7 @@ import type {
 	ArticleEntry,
 	Catalog,
 	Manifest,
+	PageTable,
 	ScopeKey,
 	ScopeListing,
 	ScopePointer,
@@ -18,6 +19,7 @@ import {
 	BUSIEST_SCOPES,
 	DIRECTORY_PAGE_SIZE,
 	keyOf,
+	MAX_CORRECTIONS,
 	PAGE_TABLE_SIZE,
 	RECENT_VISIBLE,
 	SCOPE_SHARD_ENTRIES,
@@ -26,8 +28,16 @@ import {
 	shardOf,
 	type ValueKind,
 } from "../../store/kvLayout.ts";
-import { storedPage, storedSummary } from "../../store/storedEntries.ts";
-import type { ArticleSource, BuildKeeper, ScopeBuild, ScopeMembers } from "./articleSource.ts";
+import {
+	pageOf,
+	type StoredEntry,
+	type StoredPage,
+	type StoredSummary,
+	storedEntry,
+	storedPage,
+	storedSummary,
+} from "../../store/storedEntries.ts";
+import type { ArticleSource, BuildKeeper, EarlierBuild, ScopeBuild, ScopeMembers } from "./articleSource.ts";
 import { canonicalJson, hashJson, hashText } from "./contentHash.ts";
 
 /** One record as stored: the hash that names its key, and its canonical JSON, read from its source on demand. */
@@ -47,6 +57,7 @@ export interface ValueStore extends Iterable<[string, string]> {
 	keys(): Iterable<string>;
 	values(): Iterable<string>;
 	set(key: string, json: string): unknown;
+	clear(): void;
 }
 
 /** Everything one version consists of, ready to be planned against what KV holds. */
@@ -85,19 +96,29 @@ class ValueSet {
 	}
 	add(kind: ValueKind, value: unknown): string {
 		const { json, hash } = hashJson(value);
-		const key = keyOf(kind, hash);
-		this.values.set(key, json);
-		this.keeper?.value(key, json);
+		this.put(keyOf(kind, hash), json);
 		return hash;
 	}
+	/** A value already made: its key and JSON. */
+	put(key: string, json: string): void {
+		this.values.set(key, json);
+		this.keeper?.value(key, json);
+	}
+}
+
+/** The scopes of a version: their pointers, their listings, and the corrections their archive pages need. */
+interface BuiltScopes {
+	pointers: Map<ScopeKey, ScopePointer>;
+	listings: { tags: ScopeListing[]; authors: ScopeListing[] };
+	corrections: Map<string, StoredEntry>;
 }
 
 /**
  * Builds the version for `source`'s articles (drafts already left out, slugs final: see finalizeSlugs) as of `now`
- * (epoch ms). `previous` holds the
- * published version's scope pointers; each scope's `changed` carries forward from it, so syncing unchanged content
- * again gives byte-identical values (the same keys, so nothing to write). The values go into `values` (a new,
- * empty store).
+ * (epoch ms). `previous` holds the published version's scope pointers; each scope's `changed` carries forward from
+ * it, so syncing unchanged content again gives byte-identical values (the same keys, so nothing to write). Archive
+ * pages an earlier run built stay when only records they list were edited, up to MAX_CORRECTIONS of them (see
+ * buildScopes). The values go into `values` (a new, empty store).
  */
 export async function buildVersion(
 	site: SiteSettings,
@@ -107,65 +128,23 @@ export async function buildVersion(
 	values: ValueStore = new Map(),
 ): Promise<Snapshot> {
 	const set = new ValueSet(values);
-	const breathe = breather();
 	const siteHash = hashJson(site).hash;
-	const keep = Math.max(RECENT_VISIBLE, site.itemsPerFeed);
-	const pointers = new Map<ScopeKey, ScopePointer>();
-	const listings = { tags: [] as ScopeListing[], authors: [] as ScopeListing[] };
-	for (const members of source.scopes(now)) {
-		const { key } = members;
-		const name = members.name ?? site.title;
-		// Members unchanged since an earlier run built the scope from the same inputs give the same build.
-		const inputs = canonicalJson([
-			SCOPE_BUILD_VERSION,
-			ARCHIVE_PAGE_SIZE,
-			PAGE_TABLE_SIZE,
-			siteHash,
-			keep,
-			name,
-			members.person ?? null,
-			members.total,
-			members.scheduled,
-		]);
-		const kept = source.keptBuild?.(key, inputs);
-		let scope: ScopeBuild;
-		if (kept) {
-			for (const [valueKey, json] of kept.values()) values.set(valueKey, json);
-			scope = kept.result;
-		} else {
-			const keeper = source.keepBuild?.(key, inputs);
-			scope = await buildScope(
-				keeper ? new ValueSet(values, keeper) : set,
-				members,
-				name,
-				siteHash,
-				keep,
-				now,
-				breathe,
-			);
-			keeper?.done(scope);
-		}
-		pointers.set(key, {
-			summary: scope.summary,
-			fingerprint: scope.fingerprint,
-			changed: changedAt(scope.newestVisibleChange, now, scope.fingerprint, previous.get(key)),
-		});
-		if (key === "" || scope.since === undefined) continue;
-		const listing: ScopeListing = {
-			key,
-			name: members.name ?? key,
-			count: scope.visible,
-			since: scope.since,
-		};
-		(key.startsWith("tags/") ? listings.tags : listings.authors).push(listing);
+	let scopes = await buildScopes(site, siteHash, source, previous, now, set, true);
+	if (scopes.corrections.size > MAX_CORRECTIONS) {
+		// Too many to carry: every page that needs one is written again, with the entries it lists now.
+		values.clear();
+		scopes = await buildScopes(site, siteHash, source, previous, now, set, false);
 	}
-
+	const { pointers, listings, corrections } = scopes;
+	const breathe = breather();
 	const scopeShards = shardValues(set, shardCount(pointers.size, SCOPE_SHARD_ENTRIES), pointers);
 	const slugShards: string[] = [];
 	for (const shard of source.slugShards(shardCount(source.count, SLUG_SHARD_ENTRIES))) {
 		slugShards.push(set.add("slugs", Object.fromEntries(shard.map((entry) => [entry.slug, entry]))));
 		await breathe();
 	}
+	const correctionsHash =
+		corrections.size > 0 ? set.add("corrections", Object.fromEntries(corrections)) : undefined;
 	const collator = new Intl.Collator(site.language);
 	const siteScope = pointers.get("");
 	if (!siteScope) throw new Error("the site scope has no pointer");
@@ -186,6 +165,7 @@ export async function buildVersion(
 		totals: { tags: listings.tags.length, authors: listings.authors.length },
 		articles: source.count,
 	};
+	if (correctionsHash !== undefined) manifest.corrections = correctionsHash;
 	const manifestHash = set.add("manifest", manifest);
 	const records = (): StoredRecord[] => {
 		const site = source.scopes(now)[Symbol.iterator]().next().value as ScopeMembers;
@@ -210,6 +190,81 @@ export async function buildVersion(
 			return new Map(records().map((record) => [record.id, record.hash]));
 		},
 	};
+}
+
+/**
+ * Every scope's summary and archive pages, each from what an earlier run kept of it when its members are the same,
+ * else built. With `correct`, a build keeps each archive page of the scope's earlier build that lists the same
+ * articles in the same places, naming the records edited since in corrections (buildScope); without it, no build
+ * that needs corrections is used.
+ */
+async function buildScopes(
+	site: SiteSettings,
+	siteHash: string,
+	source: ArticleSource,
+	previous: ReadonlyMap<ScopeKey, ScopePointer>,
+	now: number,
+	set: ValueSet,
+	correct: boolean,
+): Promise<BuiltScopes> {
+	const breathe = breather();
+	const keep = Math.max(RECENT_VISIBLE, site.itemsPerFeed);
+	const built: BuiltScopes = {
+		pointers: new Map(),
+		listings: { tags: [], authors: [] },
+		corrections: new Map(),
+	};
+	for (const members of source.scopes(now)) {
+		const { key } = members;
+		const name = members.name ?? site.title;
+		// Members unchanged since an earlier run built the scope from the same inputs give the same build.
+		const inputs = canonicalJson([
+			SCOPE_BUILD_VERSION,
+			ARCHIVE_PAGE_SIZE,
+			PAGE_TABLE_SIZE,
+			siteHash,
+			keep,
+			name,
+			members.person ?? null,
+			members.total,
+			members.scheduled,
+		]);
+		const kept = source.keptBuild?.(key, inputs);
+		let scope: ScopeBuild;
+		if (kept && (correct || !kept.result.corrections)) {
+			for (const [valueKey, json] of kept.values()) set.values.set(valueKey, json);
+			scope = kept.result;
+		} else {
+			const earlier = correct ? source.earlierBuild?.(key) : undefined;
+			const keeper = source.keepBuild?.(key, inputs);
+			scope = await buildScope(
+				keeper ? new ValueSet(set.values, keeper) : set,
+				members,
+				name,
+				siteHash,
+				keep,
+				now,
+				earlier && earlierPages(earlier),
+				breathe,
+			);
+			keeper?.done(scope);
+		}
+		for (const [record, entry] of scope.corrections ?? []) built.corrections.set(record, entry);
+		built.pointers.set(key, {
+			summary: scope.summary,
+			fingerprint: scope.fingerprint,
+			changed: changedAt(scope.newestVisibleChange, now, scope.fingerprint, previous.get(key)),
+		});
+		if (key === "" || scope.since === undefined) continue;
+		const listing: ScopeListing = {
+			key,
+			name: members.name ?? key,
+			count: scope.visible,
+			since: scope.since,
+		};
+		(key.startsWith("tags/") ? built.listings.tags : built.listings.authors).push(listing);
+	}
+	return built;
 }
 
 /** A record read from its source when asked: a class, so a million of them share one getter and hold no entry. */
@@ -239,11 +294,13 @@ async function buildScope(
 	siteHash: string,
 	keep: number,
 	now: number,
+	earlier: EarlierPages | undefined,
 	breathe: () => Promise<void>,
 ): Promise<ScopeBuild> {
 	const { total, scheduled } = members;
 	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
 	const pages: string[] = [];
+	const corrections: [string, StoredEntry][] = [];
 	const recent: ArticleEntry[] = [];
 	let page: ArticleEntry[] = [];
 	let since: number | undefined;
@@ -258,7 +315,7 @@ async function buildScope(
 		}
 		page.push(entry);
 		if (page.length === ARCHIVE_PAGE_SIZE) {
-			pages.push(set.add("page", storedPage({ entries: page })));
+			pages.push(addPage(set, page, earlier?.page(pages.length), corrections));
 			page = [];
 			await breathe();
 		}
@@ -277,13 +334,91 @@ async function buildScope(
 	const fingerprint = hashText(
 		[siteHash, ...pages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
 	);
-	return {
+	const build: ScopeBuild = {
 		summary: set.add("scope", storedSummary(summary)),
 		fingerprint,
 		visible: total - scheduled,
 		since,
 		newestVisibleChange,
 	};
+	if (corrections.length > 0) build.corrections = corrections;
+	return build;
+}
+
+/** One archive page of an earlier build: its hash and its value's JSON. */
+interface EarlierPage {
+	hash: string;
+	json: string;
+}
+
+/** An earlier build's archive pages by index (0 = oldest), each read when asked. */
+interface EarlierPages {
+	page(index: number): EarlierPage | undefined;
+}
+
+function earlierPages(build: EarlierBuild): EarlierPages | undefined {
+	const read = <T>(key: string): T | undefined => {
+		const json = build.json(key);
+		return json === undefined ? undefined : (JSON.parse(json) as T);
+	};
+	const summary = read<StoredSummary>(keyOf("scope", build.result.summary));
+	if (!summary) return undefined;
+	let table: { index: number; pages: string[] } | undefined;
+	const hashAt = (index: number): string | undefined => {
+		if (summary.pages) return summary.pages[index];
+		const at = Math.floor(index / PAGE_TABLE_SIZE);
+		const hash = summary.tables?.[at];
+		if (hash === undefined) return undefined;
+		if (table?.index !== at) table = { index: at, pages: read<PageTable>(keyOf("table", hash))?.pages ?? [] };
+		return table.pages[index % PAGE_TABLE_SIZE];
+	};
+	return {
+		page(index) {
+			const hash = hashAt(index);
+			const json = hash === undefined ? undefined : build.json(keyOf("page", hash));
+			return hash === undefined || json === undefined ? undefined : { hash, json };
+		},
+	};
+}
+
+/**
+ * Adds the archive page listing `entries` and returns its hash. When the earlier build's page at the same place lists
+ * the same articles in the same places, and differs only in records edited since, that page is kept instead and
+ * the edits go to `corrections`: an old article's edit then writes no page, page table, summary or scope shard.
+ */
+function addPage(
+	set: ValueSet,
+	entries: ArticleEntry[],
+	earlier: EarlierPage | undefined,
+	corrections: [string, StoredEntry][],
+): string {
+	const { json, hash } = hashJson(storedPage({ entries }));
+	if (earlier && earlier.hash !== hash) {
+		const edits = editsBetween(pageOf(JSON.parse(earlier.json) as StoredPage).entries, entries);
+		if (edits) {
+			set.put(keyOf("page", earlier.hash), earlier.json);
+			corrections.push(...edits);
+			return earlier.hash;
+		}
+	}
+	set.put(keyOf("page", hash), json);
+	return hash;
+}
+
+/** The corrections that make `listed` show `now`, or undefined unless both hold the same articles (id and
+ * publication) in the same places. */
+function editsBetween(
+	listed: readonly ArticleEntry[],
+	now: readonly ArticleEntry[],
+): [string, StoredEntry][] | undefined {
+	if (listed.length !== now.length) return undefined;
+	const edits: [string, StoredEntry][] = [];
+	for (const [i, entry] of now.entries()) {
+		const was = listed[i] as ArticleEntry;
+		if (was.id !== entry.id || was.published !== entry.published) return undefined;
+		if (was.record !== entry.record) edits.push([was.record, storedEntry(entry)]);
+	}
+	return edits;
 }
 
 /** Building yields to the event loop this often, so timers (the sync lease's renewal) and sockets are served

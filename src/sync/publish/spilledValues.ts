@@ -37,6 +37,10 @@ export async function spilledValues(): Promise<SpilledValues> {
 			keys.add(key);
 			return store;
 		},
+		clear() {
+			db.exec("DELETE FROM value");
+			keys.clear();
+		},
 		keys: () => keys.values(),
 		*values() {
 			for (const [, json] of entries()) yield json;

@@ -50,6 +50,10 @@ export async function walkVersion(
 	const [rootText] = await texts([root]);
 	const manifest = readManifestValue(rootText ?? null);
 	walk.manifest = manifest;
+	if (manifest?.corrections !== undefined) {
+		const key = keyOf("corrections", manifest.corrections);
+		if (!known.has(key)) walk.keys.add(key);
+	}
 	// A manifest written before catalogs existed holds the catalog's fields itself.
 	const catalogKey = manifest ? keyOf("catalog", manifest.catalog) : undefined;
 	const catalog = readCatalogValue(

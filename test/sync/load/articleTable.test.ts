@@ -1,12 +1,13 @@
 // The articles' table on disk builds the same version as articles in memory: every key and value byte for byte,
 // through scheduled articles, ties in publication time, ids that sort differently as UTF-8 and as UTF-16, slug
 // collisions that rewrite records, and duplicate claims; and so does a table kept from an earlier run, whatever
-// changed in between.
+// changed in between (archive pages it keeps from an earlier run, corrected, serve what new ones would).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../../src/domain/model.ts";
+import { MAX_CORRECTIONS } from "../../../src/store/kvLayout.ts";
 import { type ArticleTable, openArticleTable } from "../../../src/sync/load/articleTable.ts";
 import {
 	type ArticleSource,
@@ -18,6 +19,8 @@ import { hashJson } from "../../../src/sync/publish/contentHash.ts";
 import { versionKeySet } from "../../../src/sync/publish/planSync.ts";
 import { assignSlugs } from "../../../src/sync/validate/slugs.ts";
 import { article, site } from "../../support/articles.ts";
+import type { PublishedVersion } from "../support/readPublished.ts";
+import { readSnapshot } from "../support/snapshotValues.ts";
 
 const NOW = Date.parse("2026-11-28T00:00:00Z");
 const HOUR = 3_600_000;
@@ -59,20 +62,54 @@ async function tableOf(list: readonly ArticleRecord[], file?: string): Promise<A
 	return table;
 }
 
-/** The version both sources build, compared value by value and record by record. */
+/**
+ * The version both sources build, compared value by value and record by record; or, when the table's version keeps
+ * archive pages of an earlier run and corrects them, compared as readers see it. Returns how many records the
+ * table's version corrects.
+ */
 async function expectSameVersion(
 	list: readonly ArticleRecord[],
 	table: ArticleTable,
 	now: number,
-): Promise<void> {
+): Promise<number> {
 	const inMemory = await sourceOfRecords(list);
 	await finalize(inMemory);
 	await finalize(table);
 	const expected = await buildVersion(site, inMemory, new Map(), now);
 	const actual = await buildVersion(site, table, new Map(), now);
-	expect(actual.manifestHash).toBe(expected.manifestHash);
-	expect(new Map(actual.values)).toEqual(new Map(expected.values));
 	expect(actual.records.map((record) => record.json)).toEqual(expected.records.map((record) => record.json));
+	if (actual.manifest.corrections === undefined) {
+		expect(actual.manifestHash).toBe(expected.manifestHash);
+		expect(new Map(actual.values)).toEqual(new Map(expected.values));
+		return 0;
+	}
+	expect(served(await readSnapshot(actual))).toEqual(served(await readSnapshot(expected)));
+	return Object.keys(JSON.parse(actual.values.get(`corrections:${actual.manifest.corrections}`) ?? "{}"))
+		.length;
+}
+
+/** What a version serves, leaving out the hashes of the values that hold it (corrections keep older pages). */
+function served(version: PublishedVersion): unknown {
+	const { manifest, catalog } = version;
+	return {
+		site: manifest.site,
+		totals: manifest.totals,
+		count: manifest.articles,
+		busiest: catalog.busiest,
+		articles: version.articles,
+		records: version.records,
+		tags: version.tags,
+		authors: version.authors,
+		scopes: Object.entries(version.scopes).map(([key, { pointer, summary, entries }]) => ({
+			key,
+			changed: pointer.changed,
+			name: summary.name,
+			person: summary.person,
+			total: summary.total,
+			movedPages: summary.movedPages,
+			entries,
+		})),
+	};
 }
 
 /** Final slugs as a sync gives them, with "da" already published for "Da", which "Đá" names first. */
@@ -136,16 +173,22 @@ describe("the articles' table", () => {
 		const dir = await mkdtemp(path.join(tmpdir(), "edgefeed-table-"));
 		const file = path.join(dir, "articles.sqlite");
 		const now = NOW - 100 * HOUR;
-		const run = async (list: readonly ArticleRecord[], keep = true, at = now): Promise<void> => {
+		/** Returns how many records the version corrects. */
+		const run = async (list: readonly ArticleRecord[], keep = true, at = now): Promise<number> => {
 			const table = await tableOf(list, file);
 			try {
 				expect(table.duplicates()).toEqual([]);
-				await expectSameVersion(list, table, at);
+				const corrected = await expectSameVersion(list, table, at);
 				if (keep) table.keep();
+				return corrected;
 			} finally {
 				table.close();
 			}
 		};
+		const edited = (record: ArticleRecord, text: string): ArticleRecord => ({
+			...record,
+			contentHtml: `<p>${text}</p>`,
+		});
 		try {
 			let list = records();
 			await run(list);
@@ -162,6 +205,20 @@ describe("the articles' table", () => {
 				return [record];
 			});
 			await run(list);
+			// Old articles edited in place keep their archive pages, corrected; one edited back needs no correction.
+			const original = list;
+			list = list.map((record, i) => (i === 30 || i === 33 ? edited(record, "Đính chính.") : record));
+			const corrected = await run(list);
+			expect(corrected).toBeGreaterThanOrEqual(2);
+			list = list.map((record, i) =>
+				i === 30 ? edited(record, "Đính chính lần hai.") : i === 33 ? (original[i] as ArticleRecord) : record,
+			);
+			expect(await run(list)).toBe(corrected - 1);
+			// More than a version carries: every page that lists one is written again, as a new table would.
+			list = list.map((record, i) =>
+				i >= 100 && i < 100 + MAX_CORRECTIONS ? edited(record, `Sửa ${i}.`) : record,
+			);
+			expect(await run(list)).toBe(0);
 			// A new file with the id of a file the table kept: the file later in path order is the one named.
 			const kept = list[20] as ArticleRecord;
 			const clash = await tableOf([...list, { ...kept, slug: "aaa-trung", guid: "urn:x:trung" }], file);

@@ -1,11 +1,16 @@
 // Re-syncing a large collection with one article changed writes a handful of small values, whatever the
 // collection's size, and deletes only what the version two syncs back alone reached.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { versionKeySet } from "../../../src/sync/publish/planSync.ts";
+import { syncContent } from "../../../src/sync/syncContent.ts";
 import { type MiniflareKv, miniflareKv } from "../support/miniflareKv.ts";
 import { readPublished } from "../support/readPublished.ts";
 import { type KvOperation, recordingKvTarget } from "../support/recordingKvTarget.ts";
 import { NOW, syncFixture } from "../support/syncFixture.ts";
+import { SITE_YAML, tempContent } from "../support/tempContent.ts";
 
 let local: MiniflareKv;
 beforeEach(async () => {
@@ -85,5 +90,38 @@ describe(`one changed article in ${SIZE}`, () => {
 		expect(result.plan.changes).toEqual({ added: [], updated: ["bai-7"], removed: [] });
 		const published = await readPublished(local.kv);
 		expect(published?.records.find((r) => r.id === "bai-7")?.contentHtml).toBe("<p>Bài bảy, đã sửa.</p>\n");
+	});
+});
+
+describe(`one old article edited in ${3 * SIZE}, with the articles' table kept between syncs`, () => {
+	it("writes its record, slug shard and the version's corrections, and no archive page", async () => {
+		const content = await tempContent(collection(3 * SIZE), SITE_YAML);
+		const renderCache = path.join(content.dir, ".cache", "render-cache.sqlite");
+		const sync = (kv: KvTarget, now: number) =>
+			syncContent({ contentDir: content.dir, target: "local", kv, now, renderCache, lease: { settleMs: 0 } });
+		try {
+			await sync(local.kv, NOW);
+			for (const [at, text] of [
+				[1000, "Bài hai, đính chính.\n"],
+				[2000, "Bài hai, đính chính lần hai.\n"],
+			] as const) {
+				await writeFile(path.join(content.dir, "bai-2.md"), collection(3, { 2: text })["bai-2.md"] as string);
+				const recording = recordingKvTarget(local.kv);
+				const result = await sync(recording.kv, NOW + at);
+				const kinds = keysOf(recording.log, "putMany").map((key) => key.split(":")[0]);
+				// Its tag (43 articles) has no archive page: the tag's summary lists it, so it and its shard change.
+				expect(kinds.toSorted()).toEqual(
+					["article", "catalog", "corrections", "head", "manifest", "scope", "scopes", "slugs"].toSorted(),
+				);
+				expect(kinds.at(-1)).toBe("head");
+				expect(result.plan.changes).toEqual({ added: [], updated: ["bai-2"], removed: [] });
+				const published = await readPublished(local.kv);
+				const entry = published?.scopes[""]?.entries.find((e) => e.id === "bai-2");
+				expect(entry?.record).toBe(published?.articles.find((e) => e.id === "bai-2")?.record);
+				expect(published?.records.find((r) => r.id === "bai-2")?.contentHtml).toBe(`<p>${text.trim()}</p>\n`);
+			}
+		} finally {
+			await content.remove();
+		}
 	});
 });

@@ -1,5 +1,6 @@
-// What a reader sees: follow head -> manifest -> catalog -> shards -> summaries -> archive pages -> records, failing loudly on
-// anything missing, and gather the version into plain lists tests can compare.
+// What a reader sees: follow head -> manifest -> catalog -> shards -> summaries -> archive pages (with the version's
+// corrections) -> records, failing loudly on anything missing, and gather the version into plain lists tests can
+// compare.
 import { isDeepStrictEqual } from "node:util";
 import { newestFirst } from "../../../src/domain/entryOrder.ts";
 import type {
@@ -15,7 +16,14 @@ import type {
 	ScopeSummary,
 } from "../../../src/domain/model.ts";
 import { articleKey, HEAD_KEY, keyOf, manifestKey, type ValueKind } from "../../../src/store/kvLayout.ts";
-import { pageOf, type StoredPage, type StoredSummary, summaryOf } from "../../../src/store/storedEntries.ts";
+import {
+	correctionsOf,
+	pageOf,
+	type StoredCorrections,
+	type StoredPage,
+	type StoredSummary,
+	summaryOf,
+} from "../../../src/store/storedEntries.ts";
 import type { KvTarget } from "../../../src/sync/publish/kvTarget.ts";
 import { scopeRefOf } from "../../../src/urls/urlScheme.ts";
 
@@ -73,6 +81,14 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 			? await value<Catalog>("catalog", manifest.catalog, "the manifest's catalog")
 			: (manifest as unknown as Catalog);
 
+	// Archive pages list an edited old article's record as it was; the version's corrections name the record now.
+	const corrections =
+		manifest.corrections === undefined
+			? {}
+			: correctionsOf(await value<StoredCorrections>("corrections", manifest.corrections, "corrections"));
+	const corrected = (entry: ArticleEntry): ArticleEntry =>
+		Object.hasOwn(corrections, entry.record) ? (corrections[entry.record] as ArticleEntry) : entry;
+
 	const articles: ArticleEntry[] = [];
 	for (const hash of catalog.slugShards)
 		articles.push(...Object.values(await value<Record<string, ArticleEntry>>("slugs", hash, "slug shard")));
@@ -94,7 +110,9 @@ export async function readVersion(kv: KvTarget, manifestHash: string): Promise<P
 				throw new Error(`"${key}" lists ${pageHashes.length} pages, not ${summary.movedPages}`);
 			const oldest: ArticleEntry[] = [];
 			for (const page of pageHashes)
-				oldest.push(...pageOf(await value<StoredPage>("page", page, `page of "${key}"`)).entries);
+				oldest.push(
+					...pageOf(await value<StoredPage>("page", page, `page of "${key}"`)).entries.map(corrected),
+				);
 			oldest.push(...summary.recent);
 			if (oldest.length !== summary.total)
 				throw new Error(`"${key}" holds ${oldest.length} entries, not ${summary.total}`);
