@@ -57,12 +57,6 @@ export const pageOf = (stored: StoredPage): ArchivePageValue => ({ entries: stor
 /** A `corrections:` value as KV holds it. */
 export type StoredCorrections = Record<string, StoredEntry | ArticleEntry>;
 
-export function storedCorrections(corrections: Corrections): StoredCorrections {
-	const stored: StoredCorrections = {};
-	for (const [record, entry] of Object.entries(corrections)) stored[record] = storedEntry(entry);
-	return stored;
-}
-
 export function correctionsOf(stored: StoredCorrections): Corrections {
 	const corrections: Corrections = {};
 	for (const [record, entry] of Object.entries(stored)) corrections[record] = entryOf(entry);

@@ -84,7 +84,7 @@ export interface Snapshot {
  * The version of how a scope's summary and pages are made from its members (buildScope, store/storedEntries.ts):
  * part of every kept build's inputs, so bump it with any change to either, and no earlier run's build is reused.
  */
-const SCOPE_BUILD_VERSION = 1;
+const SCOPE_BUILD_VERSION = 2;
 
 /** Values of one version, by key, with the hash each is stored under; each also told to `keeper` if given. */
 class ValueSet {
@@ -105,6 +105,10 @@ class ValueSet {
 		this.keeper?.value(key, json);
 	}
 }
+
+/** Building with corrections stops as soon as a version would need more than MAX_CORRECTIONS: a change to most of
+ * the archive (a new base URL re-renders every record) would otherwise collect one per archived article first. */
+class TooManyCorrections extends Error {}
 
 /** The scopes of a version: their pointers, their listings, and the corrections their archive pages need. */
 interface BuiltScopes {
@@ -129,8 +133,11 @@ export async function buildVersion(
 ): Promise<Snapshot> {
 	const set = new ValueSet(values);
 	const siteHash = hashJson(site).hash;
-	let scopes = await buildScopes(site, siteHash, source, previous, now, set, true);
-	if (scopes.corrections.size > MAX_CORRECTIONS) {
+	let scopes: BuiltScopes;
+	try {
+		scopes = await buildScopes(site, siteHash, source, previous, now, set, true);
+	} catch (error) {
+		if (!(error instanceof TooManyCorrections)) throw error;
 		// Too many to carry: every page that needs one is written again, with the entries it lists now.
 		values.clear();
 		scopes = await buildScopes(site, siteHash, source, previous, now, set, false);
@@ -232,6 +239,7 @@ async function buildScopes(
 		const kept = source.keptBuild?.(key, inputs);
 		let scope: ScopeBuild;
 		if (kept && (correct || !kept.result.corrections)) {
+			if (kept.result.corrections) correctAll(built.corrections, kept.result.corrections);
 			for (const [valueKey, json] of kept.values()) set.values.set(valueKey, json);
 			scope = kept.result;
 		} else {
@@ -244,12 +252,11 @@ async function buildScopes(
 				siteHash,
 				keep,
 				now,
-				earlier && earlierPages(earlier),
+				earlier && { pages: earlierPages(earlier), corrections: built.corrections },
 				breathe,
 			);
 			keeper?.done(scope);
 		}
-		for (const [record, entry] of scope.corrections ?? []) built.corrections.set(record, entry);
 		built.pointers.set(key, {
 			summary: scope.summary,
 			fingerprint: scope.fingerprint,
@@ -294,12 +301,14 @@ async function buildScope(
 	siteHash: string,
 	keep: number,
 	now: number,
-	earlier: EarlierPages | undefined,
+	earlier: { pages: EarlierPages | undefined; corrections: Map<string, StoredEntry> } | undefined,
 	breathe: () => Promise<void>,
 ): Promise<ScopeBuild> {
 	const { total, scheduled } = members;
 	const movedPages = Math.max(0, Math.floor((total - scheduled - keep) / ARCHIVE_PAGE_SIZE));
+	/** The hashes the summary lists (kept pages' among them), and the hashes of the pages as they are now. */
 	const pages: string[] = [];
+	const freshPages: string[] = [];
 	const corrections: [string, StoredEntry][] = [];
 	const recent: ArticleEntry[] = [];
 	let page: ArticleEntry[] = [];
@@ -315,7 +324,13 @@ async function buildScope(
 		}
 		page.push(entry);
 		if (page.length === ARCHIVE_PAGE_SIZE) {
-			pages.push(addPage(set, page, earlier?.page(pages.length), corrections));
+			const { fresh, listed, edits } = addPage(set, page, earlier?.pages?.page(pages.length));
+			pages.push(listed);
+			freshPages.push(fresh);
+			if (earlier && edits.length > 0) {
+				corrections.push(...edits);
+				correctAll(earlier.corrections, edits);
+			}
 			page = [];
 			await breathe();
 		}
@@ -330,9 +345,10 @@ async function buildScope(
 			summary.tables.push(set.add("table", { pages: pages.slice(start, start + PAGE_TABLE_SIZE) }));
 	}
 	const visibleRecent = recent.slice(0, recent.length - scheduled);
-	// What the scope shows at sync time: its moved pages (all visible) and its visible recent items.
+	// What the scope shows at sync time: its moved pages (all visible; as they are now, so the same content gives the
+	// same fingerprint whichever pages a run kept) and its visible recent items.
 	const fingerprint = hashText(
-		[siteHash, ...pages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
+		[siteHash, ...freshPages, ...visibleRecent.map((entry) => entry.record)].join("\n"),
 	);
 	const build: ScopeBuild = {
 		summary: set.add("scope", storedSummary(summary)),
@@ -381,28 +397,33 @@ function earlierPages(build: EarlierBuild): EarlierPages | undefined {
 	};
 }
 
+/** Adds every correction to a version's, which stops growing at MAX_CORRECTIONS (see TooManyCorrections). */
+function correctAll(all: Map<string, StoredEntry>, corrections: readonly [string, StoredEntry][]): void {
+	for (const [record, entry] of corrections) all.set(record, entry);
+	if (all.size > MAX_CORRECTIONS) throw new TooManyCorrections();
+}
+
 /**
- * Adds the archive page listing `entries` and returns its hash. When the earlier build's page at the same place lists
- * the same articles in the same places, and differs only in records edited since, that page is kept instead and
- * the edits go to `corrections`: an old article's edit then writes no page, page table, summary or scope shard.
+ * Adds the archive page listing `entries`. When the earlier build's page at the same place lists the same articles
+ * in the same places, and differs only in records edited since, that page is kept instead and the edits are its
+ * corrections: an old article's edit then writes no page, page table or summary. `fresh` is the hash of the page as
+ * it is now, `listed` the hash the summary lists.
  */
 function addPage(
 	set: ValueSet,
 	entries: ArticleEntry[],
 	earlier: EarlierPage | undefined,
-	corrections: [string, StoredEntry][],
-): string {
+): { fresh: string; listed: string; edits: [string, StoredEntry][] } {
 	const { json, hash } = hashJson(storedPage({ entries }));
 	if (earlier && earlier.hash !== hash) {
 		const edits = editsBetween(pageOf(JSON.parse(earlier.json) as StoredPage).entries, entries);
-		if (edits) {
+		if (edits && edits.length > 0) {
 			set.put(keyOf("page", earlier.hash), earlier.json);
-			corrections.push(...edits);
-			return earlier.hash;
+			return { fresh: hash, listed: earlier.hash, edits };
 		}
 	}
 	set.put(keyOf("page", hash), json);
-	return hash;
+	return { fresh: hash, listed: hash, edits: [] };
 }
 
 /** The corrections that make `listed` show `now`, or undefined unless both hold the same articles (id and
