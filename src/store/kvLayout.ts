@@ -22,7 +22,7 @@
 //   sync-lease        -> which sync may publish now (src/sync/publish/syncLease.ts); the Worker never reads it.
 // Sync writes what is missing, then head; then deletes what neither the new version nor the previous one reaches.
 
-import type { Head } from "../domain/model.ts";
+import type { Head, ScopeSummary } from "../domain/model.ts";
 
 export const HEAD_KEY = "head";
 
@@ -77,6 +77,20 @@ export function shardCount(items: number, perShard: number): number {
 }
 /** Archive page hashes a summary lists itself before it lists tables of them (10,000 articles per scope). */
 export const PAGE_TABLE_SIZE = 100;
+
+/** Where a summary names its archive page `index` (0 = oldest): itself, or place `at` of one of its page tables;
+ * undefined past its last page. */
+export function pagePlace(
+	summary: Pick<ScopeSummary, "pages" | "tables">,
+	index: number,
+): { page: string } | { table: string; at: number } | undefined {
+	if (summary.pages) {
+		const page = summary.pages[index];
+		return page === undefined ? undefined : { page };
+	}
+	const table = summary.tables?.[Math.floor(index / PAGE_TABLE_SIZE)];
+	return table === undefined ? undefined : { table, at: index % PAGE_TABLE_SIZE };
+}
 /**
  * Corrections a version carries at most (~170 bytes each, so the value stays under 50 KB): past this, the archive
  * pages that list edited articles are written again instead.

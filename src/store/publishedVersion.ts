@@ -13,7 +13,7 @@ import type {
 	ScopeSummary,
 } from "../domain/model.ts";
 import type { ArticleStore } from "./articleStore.ts";
-import { PAGE_TABLE_SIZE, shardOf } from "./kvLayout.ts";
+import { pagePlace, shardOf } from "./kvLayout.ts";
 
 export interface PublishedScope {
 	pointer: ScopePointer;
@@ -39,10 +39,9 @@ const own = <V>(record: Record<string, V>, key: string): V | undefined =>
 
 export function publishedVersion(store: ArticleStore, manifest: Manifest): PublishedVersion {
 	async function pageHash(summary: ScopeSummary, index: number): Promise<string | undefined> {
-		if (summary.pages) return summary.pages[index];
-		const table = summary.tables?.[Math.floor(index / PAGE_TABLE_SIZE)];
-		if (table === undefined) return undefined;
-		return (await store.readValue("table", table)).pages[index % PAGE_TABLE_SIZE];
+		const place = pagePlace(summary, index);
+		if (!place || "page" in place) return place?.page;
+		return (await store.readValue("table", place.table)).pages[place.at];
 	}
 
 	/** The version's corrections to archive pages; none when the manifest names none. */

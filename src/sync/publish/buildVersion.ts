@@ -21,6 +21,7 @@ import {
 	keyOf,
 	MAX_CORRECTIONS,
 	PAGE_TABLE_SIZE,
+	pagePlace,
 	RECENT_VISIBLE,
 	SCOPE_SHARD_ENTRIES,
 	SLUG_SHARD_ENTRIES,
@@ -252,7 +253,8 @@ async function buildScopes(
 				siteHash,
 				keep,
 				now,
-				earlier && { pages: earlierPages(earlier), corrections: built.corrections },
+				earlier && earlierPages(earlier),
+				built.corrections,
 				breathe,
 			);
 			keeper?.done(scope);
@@ -301,7 +303,8 @@ async function buildScope(
 	siteHash: string,
 	keep: number,
 	now: number,
-	earlier: { pages: EarlierPages | undefined; corrections: Map<string, StoredEntry> } | undefined,
+	earlier: EarlierPages | undefined,
+	allCorrections: Map<string, StoredEntry>,
 	breathe: () => Promise<void>,
 ): Promise<ScopeBuild> {
 	const { total, scheduled } = members;
@@ -324,12 +327,12 @@ async function buildScope(
 		}
 		page.push(entry);
 		if (page.length === ARCHIVE_PAGE_SIZE) {
-			const { fresh, listed, edits } = addPage(set, page, earlier?.pages?.page(pages.length));
+			const { fresh, listed, edits } = addPage(set, page, earlier?.page(pages.length));
 			pages.push(listed);
 			freshPages.push(fresh);
-			if (earlier && edits.length > 0) {
+			if (edits.length > 0) {
 				corrections.push(...edits);
-				correctAll(earlier.corrections, edits);
+				correctAll(allCorrections, edits);
 			}
 			page = [];
 			await breathe();
@@ -379,14 +382,13 @@ function earlierPages(build: EarlierBuild): EarlierPages | undefined {
 	};
 	const summary = read<StoredSummary>(keyOf("scope", build.result.summary));
 	if (!summary) return undefined;
-	let table: { index: number; pages: string[] } | undefined;
+	let table: { hash: string; pages: string[] } | undefined;
 	const hashAt = (index: number): string | undefined => {
-		if (summary.pages) return summary.pages[index];
-		const at = Math.floor(index / PAGE_TABLE_SIZE);
-		const hash = summary.tables?.[at];
-		if (hash === undefined) return undefined;
-		if (table?.index !== at) table = { index: at, pages: read<PageTable>(keyOf("table", hash))?.pages ?? [] };
-		return table.pages[index % PAGE_TABLE_SIZE];
+		const place = pagePlace(summary, index);
+		if (!place || "page" in place) return place?.page;
+		if (table?.hash !== place.table)
+			table = { hash: place.table, pages: read<PageTable>(keyOf("table", place.table))?.pages ?? [] };
+		return table.pages[place.at];
 	};
 	return {
 		page(index) {
