@@ -1,6 +1,6 @@
-// Loads the synced collections together: for each feed, each collection's ceiling, 304, cached 200 and uncached 200,
-// the collections' cases in the same turns.
-import { captureApp, registerWithCeiling } from "./ceilingResponse.ts";
+// Loads the synced collections together: for each feed, each collection's ceiling, 304 and cached 200 in the same
+// turns as the other collections', then its uncached 200.
+import { type AppResponses, captureApp, registerWithCeiling } from "./ceilingResponse.ts";
 import { type FeedPath, uncachedPath } from "./feedPaths.ts";
 import { type PathReads, pathReads } from "./kvReads.ts";
 import { type LoadCase, type LoadResult, type LoadSettings, measureInTurns } from "./loadTest.ts";
@@ -47,8 +47,13 @@ async function firstBody(url: string): Promise<ArrayBuffer> {
 	return body;
 }
 
+/** One synced collection's Workers whose hot answers are loaded alongside the others'. */
+export interface HotTarget {
+	origins: Pick<Origins, "app" | "ceiling"> & Partial<Origins>;
+}
+
 /** One synced collection's Workers, loaded alongside the others. */
-export interface LoadTarget {
+export interface LoadTarget extends HotTarget {
 	articles: number;
 	origins: Origins;
 	purgeCache: () => Promise<unknown>;
@@ -57,9 +62,9 @@ export interface LoadTarget {
 }
 
 /** One load case for each collection, in the collections' order: measured in the same turns, then split back. */
-async function inTurns(
-	targets: LoadTarget[],
-	cases: (target: LoadTarget, index: number) => LoadCase[],
+async function inTurns<Target extends HotTarget>(
+	targets: Target[],
+	cases: (target: Target, index: number) => LoadCase[],
 	settings: LoadSettings,
 ): Promise<LoadResult[][]> {
 	const perTarget = targets.map(cases);
@@ -68,10 +73,98 @@ async function inTurns(
 	return perTarget.map((group) => group.map(() => results[next++] as LoadResult));
 }
 
+/** A feed's response as one collection's app sends it, given to that collection's ceiling. */
+export interface PreparedFeed {
+	first: AppResponses;
+	bodyBytes: number;
+}
+
+/** Captures each collection's 200 and 304 for `feed` and registers them with its ceiling (ceilingResponse.ts). */
+export async function prepareFeed(targets: HotTarget[], feed: FeedPath): Promise<PreparedFeed[]> {
+	const prepared: PreparedFeed[] = [];
+	for (const { origins } of targets) {
+		const first = await captureApp(`${origins.app}${feed.path}`);
+		await registerWithCeiling(origins.ceiling, feed.path, first);
+		prepared.push({ first, bodyBytes: first.ok.body.byteLength });
+	}
+	return prepared;
+}
+
+/** One collection's hot answers against its ceiling, and with counting on when it was asked for. */
+export interface HotLoad {
+	ceiling304: LoadResult;
+	revalidate: LoadResult;
+	revalidateStats?: LoadResult;
+	ceiling: LoadResult;
+	cached: LoadResult;
+	cachedStats?: LoadResult;
+}
+
 /**
- * Loads every collection at once, feed by feed: each collection's 304s and ceilings take turns with the other
- * collections' in one series of rounds, and so do the cached 200s, so a comparison across sizes is as paired as one
- * against the ceiling (the machine's drift between sizes cancels out).
+ * The 304s of every collection take turns in one series of rounds, then their cached 200s in another: each
+ * collection's ceiling, its app and (with `stats`) its app with counting on. So a comparison across sizes is as
+ * paired as one against the ceiling (the machine's drift between sizes cancels out).
+ */
+export async function hotTurns(
+	targets: HotTarget[],
+	feed: FeedPath,
+	prepared: PreparedFeed[],
+	settings: LoadSettings,
+	stats: boolean,
+): Promise<HotLoad[]> {
+	const at = (index: number) => prepared[index] as PreparedFeed;
+	const revalidations = await inTurns(
+		targets,
+		({ origins }, index): LoadCase[] => {
+			const headers = { "if-none-match": at(index).first.etag };
+			return [
+				{ url: `${origins.ceiling}${feed.path}`, headers, expectStatus: 304 },
+				{ url: `${origins.app}${feed.path}`, headers, expectStatus: 304 },
+				...(stats && origins.appStats
+					? [
+							{
+								url: `${origins.appStats}${feed.path}`,
+								headers: { ...headers, "user-agent": READER_AGENT },
+								expectStatus: 304 as const,
+							},
+						]
+					: []),
+			];
+		},
+		settings,
+	);
+	const answers = await inTurns(
+		targets,
+		({ origins }, index): LoadCase[] => {
+			const { bodyBytes } = at(index);
+			return [
+				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200, bodyBytes },
+				{ url: `${origins.app}${feed.path}`, expectStatus: 200, bodyBytes },
+				...(stats && origins.appStats
+					? [
+							{
+								url: `${origins.appStats}${feed.path}`,
+								headers: { "user-agent": READER_AGENT },
+								expectStatus: 200 as const,
+								bodyBytes,
+							},
+						]
+					: []),
+			];
+		},
+		settings,
+	);
+	return targets.map((_, index) => {
+		const [ceiling304, revalidate, revalidateStats] = revalidations[index] ?? [];
+		const [ceiling, cached, cachedStats] = answers[index] ?? [];
+		if (!ceiling304 || !revalidate || !ceiling || !cached) throw new Error("a load case gave no result");
+		return { ceiling304, revalidate, revalidateStats, ceiling, cached, cachedStats };
+	});
+}
+
+/**
+ * Loads every collection at once, feed by feed: the hot answers in turns across collections (hotTurns), then each
+ * collection's uncached 200s and its KV reads per answer.
  */
 export async function benchCollections(
 	targets: LoadTarget[],
@@ -81,55 +174,12 @@ export async function benchCollections(
 ): Promise<CollectionLoad[]> {
 	const loads: CollectionLoad[] = targets.map(() => ({ paths: [] }));
 	for (const feed of feeds) {
-		const firsts: {
-			first: Awaited<ReturnType<typeof captureApp>>;
-			uncachedBody: ArrayBuffer;
-			bodyBytes: number;
-		}[] = [];
-		for (const { origins } of targets) {
-			const first = await captureApp(`${origins.app}${feed.path}`);
-			const uncachedBody = await firstBody(`${origins.app}${uncachedPath(feed.path, 0)}`);
-			await registerWithCeiling(origins.ceiling, feed.path, first);
-			firsts.push({ first, uncachedBody, bodyBytes: first.ok.body.byteLength });
-		}
-		const at = (index: number) => firsts[index] as (typeof firsts)[number];
-		const revalidations = await inTurns(
-			targets,
-			({ origins }, index): LoadCase[] => {
-				const etag = at(index).first.etag;
-				return [
-					{ url: `${origins.ceiling}${feed.path}`, headers: { "if-none-match": etag }, expectStatus: 304 },
-					{ url: `${origins.app}${feed.path}`, headers: { "if-none-match": etag }, expectStatus: 304 },
-					{
-						url: `${origins.appStats}${feed.path}`,
-						headers: { "if-none-match": etag, "user-agent": READER_AGENT },
-						expectStatus: 304,
-					},
-				];
-			},
-			settings,
-		);
-		const answers = await inTurns(
-			targets,
-			({ origins }, index): LoadCase[] => {
-				const { bodyBytes } = at(index);
-				return [
-					{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200, bodyBytes },
-					{ url: `${origins.app}${feed.path}`, expectStatus: 200, bodyBytes },
-					{
-						url: `${origins.appStats}${feed.path}`,
-						headers: { "user-agent": READER_AGENT },
-						expectStatus: 200,
-						bodyBytes,
-					},
-				];
-			},
-			settings,
-		);
+		const prepared = await prepareFeed(targets, feed);
+		const hot = await hotTurns(targets, feed, prepared, settings, true);
 		for (const [index, target] of targets.entries()) {
-			const { first, uncachedBody, bodyBytes } = at(index);
-			const [ceiling304, revalidate, revalidateStats] = revalidations[index] ?? [];
-			const [ceiling, cached, cachedStats] = answers[index] ?? [];
+			const { first, bodyBytes } = prepared[index] as PreparedFeed;
+			const { revalidateStats, cachedStats, ...answers } = hot[index] as HotLoad;
+			const uncachedBody = await firstBody(`${target.origins.app}${uncachedPath(feed.path, 0)}`);
 			const [uncached] = await measureInTurns(
 				[
 					{
@@ -141,23 +191,19 @@ export async function benchCollections(
 				],
 				{ ...settings, rounds: 1 },
 			);
-			if (!ceiling304 || !revalidate || !revalidateStats || !ceiling || !cached || !cachedStats || !uncached)
-				throw new Error("a load case gave no result");
+			if (!revalidateStats || !cachedStats || !uncached) throw new Error("a load case gave no result");
 			// Every uncached request stored a copy; drop them so the next case starts from the same cache size.
 			await target.purgeCache();
 			const reads = target.countReads ? await pathReads(target.origins.kvProbe, feed, first.etag) : undefined;
 			log(
-				`  ${target.articles} articles ${feed.path}: ${bodyBytes} B; 304 ${revalidate.requestsPerSecond.toFixed(0)} (ceiling ${ceiling304.requestsPerSecond.toFixed(0)}, stats on ${revalidateStats.requestsPerSecond.toFixed(0)}), cached ${cached.requestsPerSecond.toFixed(0)} (ceiling ${ceiling.requestsPerSecond.toFixed(0)}, stats on ${cachedStats.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
+				`  ${target.articles} articles ${feed.path}: ${bodyBytes} B; 304 ${answers.revalidate.requestsPerSecond.toFixed(0)} (ceiling ${answers.ceiling304.requestsPerSecond.toFixed(0)}, stats on ${revalidateStats.requestsPerSecond.toFixed(0)}), cached ${answers.cached.requestsPerSecond.toFixed(0)} (ceiling ${answers.ceiling.requestsPerSecond.toFixed(0)}, stats on ${cachedStats.requestsPerSecond.toFixed(0)}), uncached ${uncached.requestsPerSecond.toFixed(0)} req/s`,
 			);
 			loads[index]?.paths.push({
 				feed,
 				bodyBytes,
 				uncachedBodyBytes: uncachedBody.byteLength,
 				etag: first.etag,
-				ceiling,
-				ceiling304,
-				revalidate,
-				cached,
+				...answers,
 				revalidateStats,
 				cachedStats,
 				uncached,

@@ -27,6 +27,8 @@ export interface LoadCase {
 
 export interface LoadResult {
 	requestsPerSecond: number;
+	/** Answers per second in each round, in round order: paired with the other cases' same rounds. */
+	roundRates: number[];
 	/** Milliseconds, from wrk's latency histogram. */
 	p50: number;
 	p99: number;
@@ -139,6 +141,7 @@ function summarise(samples: Sample[], expectStatus: number): LoadResult {
 	statuses[String(expectStatus)] = requests - failures;
 	return {
 		requestsPerSecond: requests / seconds,
+		roundRates: samples.map((sample) => sample.totals.requests / (sample.totals.duration / 1e6)),
 		p50: weighted((totals) => totals.p50),
 		p99: weighted((totals) => totals.p99),
 		requests,
@@ -148,8 +151,10 @@ function summarise(samples: Sample[], expectStatus: number): LoadResult {
 }
 
 /**
- * Measures `cases` in turns: warm-up for each, then `rounds` rounds in which each case runs seconds/rounds.
- * The counter of a case runs on across warm-up and rounds, so unique paths stay unique.
+ * Measures `cases` in turns: warm-up for each, then `rounds` rounds in which each case runs seconds/rounds. Each round
+ * starts one case further along the list, so no case always follows the same one (a case can leave work behind, such
+ * as a Durable Object write, that the next one pays for). The counter of a case runs on across warm-up and rounds, so
+ * unique paths stay unique.
  */
 export async function measureInTurns(cases: LoadCase[], settings: LoadSettings): Promise<LoadResult[]> {
 	const counters = cases.map(() => ({ n: 0 }));
@@ -160,7 +165,9 @@ export async function measureInTurns(cases: LoadCase[], settings: LoadSettings):
 	}
 	const seconds = settings.seconds / settings.rounds;
 	for (let round = 0; round < settings.rounds; round++) {
-		for (const [index, loadCase] of cases.entries()) {
+		for (let turn = 0; turn < cases.length; turn++) {
+			const index = (round + turn) % cases.length;
+			const loadCase = cases[index] as LoadCase;
 			samples[index]?.push(await runOnce(loadCase, settings, seconds, counters[index] ?? { n: 0 }));
 		}
 	}

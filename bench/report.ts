@@ -7,6 +7,7 @@ import type { KeyDiff } from "./kvKeys.ts";
 import type { ColdPath, KindReads } from "./kvReads.ts";
 import type { LoadResult, LoadSettings } from "./loadTest.ts";
 import type { Machine } from "./machine.ts";
+import { type AgainstCeiling, formatChange, ratioChange, ratioOf } from "./ratioChange.ts";
 import type { RenderCost } from "./renderCost.ts";
 import type { CliCounts } from "./syncCollection.ts";
 
@@ -144,9 +145,6 @@ function answerRow(what: string, result: LoadResult): Row[] {
 	];
 }
 
-const ratioOf = (result: LoadResult, ceiling: LoadResult) =>
-	result.requestsPerSecond / ceiling.requestsPerSecond;
-
 function loadRows(articles: number, collection: CollectionLoad): Row[] {
 	const rows: Row[] = [];
 	const n = int(articles);
@@ -215,17 +213,17 @@ function spreadRows(
 	for (const [index, smallPath] of small.load.paths.entries()) {
 		const largePath = large.load.paths[index];
 		if (!largePath) continue;
-		const kinds: [string, (p: PathLoad) => number, (p: PathLoad) => LoadResult][] = [
-			["304", (p) => ratioOf(p.revalidate, p.ceiling304), (p) => p.revalidate],
-			["cached 200", (p) => ratioOf(p.cached, p.ceiling), (p) => p.cached],
+		const kinds: [string, (p: PathLoad) => AgainstCeiling][] = [
+			["304", (p) => ({ app: p.revalidate, ceiling: p.ceiling304 })],
+			["cached 200", (p) => ({ app: p.cached, ceiling: p.ceiling })],
 		];
-		for (const [kind, ratio, result] of kinds) {
-			const a = ratio(smallPath);
-			const b = ratio(largePath);
-			const change = b / a - 1;
+		for (const [kind, pair] of kinds) {
+			const a = pair(smallPath);
+			const b = pair(largePath);
+			const { change, low, high, rounds } = ratioChange(a, b);
 			rows.push({
 				what: `${smallPath.feed.label} ${kind}: ${int(small.articles)} vs ${int(large.articles)} articles`,
-				figure: `${a.toFixed(2)}× vs ${b.toFixed(2)}× ceiling (**${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}%**); raw ${int(result(smallPath).requestsPerSecond)} vs ${int(result(largePath).requestsPerSecond)} req/s`,
+				figure: `${ratioOf(a.app, a.ceiling).toFixed(2)}× vs ${ratioOf(b.app, b.ceiling).toFixed(2)}× ceiling (**${formatChange(change)}**; 95% interval over the ${rounds} rounds ${formatChange(low)} to ${formatChange(high)}); raw ${int(a.app.requestsPerSecond)} vs ${int(b.app.requestsPerSecond)} req/s`,
 				target: `within ${SIZE_SPREAD * 100}%`,
 				verdict: verdict(Math.abs(change) <= SIZE_SPREAD),
 				group: GROUPS.spread,
