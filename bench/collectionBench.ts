@@ -112,48 +112,30 @@ export async function hotTurns(
 	settings: LoadSettings,
 	stats: boolean,
 ): Promise<HotLoad[]> {
-	const at = (index: number) => prepared[index] as PreparedFeed;
-	const revalidations = await inTurns(
-		targets,
-		({ origins }, index): LoadCase[] => {
-			const headers = { "if-none-match": at(index).first.etag };
-			return [
-				{ url: `${origins.ceiling}${feed.path}`, headers, expectStatus: 304 },
-				{ url: `${origins.app}${feed.path}`, headers, expectStatus: 304 },
-				...(stats && origins.appStats
-					? [
-							{
-								url: `${origins.appStats}${feed.path}`,
-								headers: { ...headers, "user-agent": READER_AGENT },
-								expectStatus: 304 as const,
-							},
-						]
-					: []),
-			];
-		},
-		settings,
-	);
-	const answers = await inTurns(
-		targets,
-		({ origins }, index): LoadCase[] => {
-			const { bodyBytes } = at(index);
-			return [
-				{ url: `${origins.ceiling}${feed.path}`, expectStatus: 200, bodyBytes },
-				{ url: `${origins.app}${feed.path}`, expectStatus: 200, bodyBytes },
-				...(stats && origins.appStats
-					? [
-							{
-								url: `${origins.appStats}${feed.path}`,
-								headers: { "user-agent": READER_AGENT },
-								expectStatus: 200 as const,
-								bodyBytes,
-							},
-						]
-					: []),
-			];
-		},
-		settings,
-	);
+	/** Each collection's ceiling, app and (with `stats`) app with counting on, all answering one way. */
+	const series = (status: 200 | 304) =>
+		inTurns(
+			targets,
+			({ origins }, index): LoadCase[] => {
+				const { first, bodyBytes } = prepared[index] as PreparedFeed;
+				const conditional: Record<string, string> = status === 304 ? { "if-none-match": first.etag } : {};
+				const answer = { expectStatus: status, bodyBytes: status === 200 ? bodyBytes : undefined };
+				const cases: LoadCase[] = [
+					{ url: `${origins.ceiling}${feed.path}`, headers: conditional, ...answer },
+					{ url: `${origins.app}${feed.path}`, headers: conditional, ...answer },
+				];
+				if (stats && origins.appStats)
+					cases.push({
+						url: `${origins.appStats}${feed.path}`,
+						headers: { ...conditional, "user-agent": READER_AGENT },
+						...answer,
+					});
+				return cases;
+			},
+			settings,
+		);
+	const revalidations = await series(304);
+	const answers = await series(200);
 	return targets.map((_, index) => {
 		const [ceiling304, revalidate, revalidateStats] = revalidations[index] ?? [];
 		const [ceiling, cached, cachedStats] = answers[index] ?? [];
