@@ -63,7 +63,7 @@ export interface ArticleTable extends ArticleSource {
 }
 
 /** Bump when the tables change: a file of another version is started again from nothing. */
-const SCHEMA_VERSION = "3";
+const SCHEMA_VERSION = "4";
 
 // `file` holds every visited file that claims an id and a slug (drafts and invalid files too), `article` the
 // published and scheduled ones. `loaded_*` are the article as the loader gave it; `record`, `tags` and `authors` the
@@ -88,8 +88,7 @@ CREATE TABLE IF NOT EXISTS member (scope TEXT NOT NULL, published INTEGER NOT NU
 	seq INTEGER NOT NULL, id TEXT NOT NULL, slug TEXT NOT NULL, record TEXT NOT NULL, modified INTEGER NOT NULL,
 	PRIMARY KEY (scope, published, id_order DESC)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rewritten (hash TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS built (scope TEXT PRIMARY KEY, inputs TEXT NOT NULL, result TEXT NOT NULL,
-	build INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS built (scope TEXT PRIMARY KEY, inputs TEXT NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS built_value (scope TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
 	build INTEGER NOT NULL, PRIMARY KEY (scope, key)) WITHOUT ROWID;
 `;
@@ -559,11 +558,10 @@ export async function openArticleTable(
 						ON CONFLICT (scope, key) DO UPDATE SET build = excluded.build`).run(key, valueKey, json, build),
 				done: (result) => {
 					sql("DELETE FROM built_value WHERE scope = ? AND build != ?").run(key, build);
-					sql("INSERT OR REPLACE INTO built (scope, inputs, result, build) VALUES (?, ?, ?, ?)").run(
+					sql("INSERT OR REPLACE INTO built (scope, inputs, result) VALUES (?, ?, ?)").run(
 						key,
 						inputs,
 						JSON.stringify(result),
-						build,
 					);
 				},
 			};
@@ -575,15 +573,10 @@ export async function openArticleTable(
 			if (closed) return;
 			closed = true;
 			try {
-				if (kept && keeping) {
-					// Builds of scopes that no longer exist (a tag no article has now) go.
-					for (const [scope] of arrays(
-						"SELECT scope FROM built b WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.scope = b.scope)",
-					).all() as unknown as unknown[][]) {
-						sql("DELETE FROM built WHERE scope = ?").run(scope as string);
-						sql("DELETE FROM built_value WHERE scope = ?").run(scope as string);
-					}
-				}
+				// Builds of scopes that no longer exist (a tag no article has now) go.
+				if (kept && keeping)
+					db.exec(`DELETE FROM built WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.scope = built.scope);
+						DELETE FROM built_value WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.scope = built_value.scope)`);
 				if (kept) db.exec(keeping ? "COMMIT" : "ROLLBACK");
 			} finally {
 				db.close();
